@@ -1,0 +1,102 @@
+package io.hivemind.learning.confidence;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.BetaDistribution;
+
+/**
+ * Hierarchical Bayesian shrinkage, evaluated from counts at query time.
+ *
+ * <ol>
+ *   <li>Community: L0 is shrunk toward an uninformed 50 %, each deeper level toward the level
+ *       above, each with {@code levelPriorStrength} pseudo-trades.
+ *   <li>User skill: the user's L0 rate shrunk toward the community's L0; its log-odds difference
+ *       from the community is the user's skill offset.
+ *   <li>User answer: the community's deepest estimate shifted by the skill offset is the prior
+ *       mean; its weight grows with the community's evidence at that pattern, up to {@code
+ *       maxUserPriorStrength}; the user's own trades at that pattern update it.
+ * </ol>
+ *
+ * With no data the answer is the community's; with many user trades it approaches the user's own
+ * rate; more evidence on either side narrows the interval. A private user's chain runs on the
+ * user's own levels only, starting from 50 %.
+ */
+public final class ConfidenceEstimator {
+
+  private static final double UNINFORMED = 0.5;
+  private static final double MIN_PARAMETER = 1e-3;
+  private static final double EPSILON = 1e-6;
+
+  private final double levelPriorStrength;
+  private final double maxUserPriorStrength;
+  private final double credibleLevel;
+
+  public ConfidenceEstimator(
+      double levelPriorStrength, double maxUserPriorStrength, double credibleLevel) {
+    if (levelPriorStrength <= 0 || maxUserPriorStrength < levelPriorStrength) {
+      throw new IllegalArgumentException("need 0 < levelPriorStrength <= maxUserPriorStrength");
+    }
+    if (!(credibleLevel > 0 && credibleLevel < 1)) {
+      throw new IllegalArgumentException("credibleLevel must be in (0, 1)");
+    }
+    this.levelPriorStrength = levelPriorStrength;
+    this.maxUserPriorStrength = maxUserPriorStrength;
+    this.credibleLevel = credibleLevel;
+  }
+
+  public static ConfidenceEstimator defaults() {
+    return new ConfidenceEstimator(10, 100, 0.9);
+  }
+
+  public Confidence estimate(Evidence evidence) {
+    int deepest = evidence.deepestLevel();
+    return evidence.privateUser()
+        ? posterior(evidence.user().get(deepest), chain(evidence.user(), deepest), levelPriorStrength)
+        : shared(evidence, deepest);
+  }
+
+  private Confidence shared(Evidence evidence, int deepest) {
+    List<Counts> community = evidence.community();
+    double communityL0 = chain(community, 1);
+    double userL0 = shrink(evidence.user().get(0), communityL0, levelPriorStrength);
+    double skillOffset = logit(userL0) - logit(communityL0);
+    double communityDeepest = chain(community, deepest + 1);
+    double priorMean = sigmoid(logit(communityDeepest) + skillOffset);
+    double priorStrength =
+        Math.min(maxUserPriorStrength, levelPriorStrength + community.get(deepest).trades());
+    return posterior(evidence.user().get(deepest), priorMean, priorStrength);
+  }
+
+  /** The estimate after shrinking levels 0 .. {@code levels - 1} each toward the one above. */
+  private double chain(List<Counts> counts, int levels) {
+    double estimate = UNINFORMED;
+    for (int level = 0; level < levels; level++) {
+      estimate = shrink(counts.get(level), estimate, levelPriorStrength);
+    }
+    return estimate;
+  }
+
+  private static double shrink(Counts counts, double toward, double strength) {
+    return (counts.wins() + strength * toward) / (counts.trades() + strength);
+  }
+
+  private Confidence posterior(Counts own, double priorMean, double priorStrength) {
+    double alpha = Math.max(MIN_PARAMETER, own.wins() + priorStrength * priorMean);
+    double beta = Math.max(MIN_PARAMETER, own.losses() + priorStrength * (1 - priorMean));
+    BetaDistribution distribution = new BetaDistribution(null, alpha, beta);
+    double tail = (1 - credibleLevel) / 2;
+    return new Confidence(
+        alpha / (alpha + beta),
+        distribution.inverseCumulativeProbability(tail),
+        distribution.inverseCumulativeProbability(1 - tail),
+        credibleLevel);
+  }
+
+  private static double logit(double p) {
+    double clamped = Math.min(1 - EPSILON, Math.max(EPSILON, p));
+    return Math.log(clamped / (1 - clamped));
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+}

@@ -1,0 +1,52 @@
+package io.hivemind.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names and shapes of every topic of the system. A deployment may put a prefix in front of every
+ * name (the default is {@code hivemind.}); all services of one deployment must use the same one.
+ */
+public final class Topics {
+
+  public static final String DEFAULT_PREFIX = "hivemind.";
+
+  public final String signals;
+  public final String outcomes;
+  public final String heartbeats;
+  public final String experiences;
+  public final String userStats;
+  public final String communityStats;
+  public final String deadLetters;
+
+  public Topics(String prefix) {
+    signals = prefix + "signals";
+    outcomes = prefix + "outcomes";
+    heartbeats = prefix + "heartbeats";
+    experiences = prefix + "experiences";
+    userStats = prefix + "user-stats";
+    communityStats = prefix + "community-stats";
+    deadLetters = prefix + "dead-letters";
+  }
+
+  public static Topics withDefaultPrefix() {
+    return new Topics(DEFAULT_PREFIX);
+  }
+
+  /** Every topic with the configuration it is created with. */
+  public List<TopicSpec> specs() {
+    Map<String, String> compacted = Map.of("cleanup.policy", "compact");
+    Map<String, String> kept = Map.of("retention.ms", "-1");
+    return List.of(
+        new TopicSpec(signals, kept),
+        new TopicSpec(outcomes, kept),
+        new TopicSpec(heartbeats, Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000))),
+        new TopicSpec(experiences, kept),
+        new TopicSpec(userStats, compacted),
+        new TopicSpec(communityStats, compacted),
+        new TopicSpec(deadLetters, kept));
+  }
+
+  /** A topic name with its topic-level configuration; partition count is deployment config. */
+  public record TopicSpec(String name, Map<String, String> config) {}
+}
