@@ -10,49 +10,67 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The one place that decides how Avro records are framed on the wire. Records are written in the
+ * The one place that decides how Avro records are framed on the wire. {@link #registry} writes the
  * Confluent wire format (magic byte, 4-byte schema id, Avro binary) through Apicurio's serde, so
- * any Confluent-format consumer pointed at the registry's {@code /apis/ccompat/v7} API reads them.
- * Swapping the registry means changing this class only.
+ * any Confluent-format consumer pointed at the registry's {@code /apis/ccompat/v7} API reads the
+ * topics. Swapping the registry means changing this file only.
  */
-public final class AvroSerdes {
+public interface AvroSerdes {
 
-  private final Map<String, Object> config;
+  <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type);
 
-  private AvroSerdes(Map<String, Object> config) {
-    this.config = Map.copyOf(config);
-  }
+  <T extends SpecificRecord> Serde<T> keySerde(Class<T> type);
 
   /**
    * Serdes backed by the registry at {@code registryUrl} (Apicurio's v3 API base, e.g. {@code
    * http://127.0.0.1:8085/apis/registry/v3}); schemas are registered on first write.
    */
-  public static AvroSerdes registry(String registryUrl) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(SchemaResolverConfig.REGISTRY_URL, registryUrl);
-    config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
-    config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
-    return new AvroSerdes(config);
+  static AvroSerdes registry(String registryUrl) {
+    return new RegistrySerdes(registryUrl);
   }
 
-  /** The serde configuration as properties, for a plain Kafka producer or consumer. */
-  public Map<String, Object> clientConfig() {
-    return config;
+  /**
+   * Plain Avro binary with the writer schema taken from the class: for topology tests and files,
+   * never for topics.
+   */
+  static AvroSerdes withoutRegistry() {
+    return new SchemalessSerdes();
   }
 
-  public <T extends SpecificRecord> Serde<T> valueSerde() {
-    return serde(false);
-  }
+  /** Registry-backed serdes, configured once from the registry URL. */
+  final class RegistrySerdes implements AvroSerdes {
 
-  public <T extends SpecificRecord> Serde<T> keySerde() {
-    return serde(true);
-  }
+    private final Map<String, Object> config;
 
-  private <T extends SpecificRecord> Serde<T> serde(boolean isKey) {
-    AvroSerde<T> serde = new AvroSerde<>();
-    Map<String, Object> serdeConfig = new HashMap<>(config);
-    serdeConfig.put(SerdeConfig.IS_KEY, isKey);
-    serde.configure(serdeConfig, isKey);
-    return serde;
+    private RegistrySerdes(String registryUrl) {
+      Map<String, Object> settings = new HashMap<>();
+      settings.put(SchemaResolverConfig.REGISTRY_URL, registryUrl);
+      settings.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
+      settings.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+      this.config = Map.copyOf(settings);
+    }
+
+    /** The serde settings as client properties, for a plain Kafka producer or consumer. */
+    public Map<String, Object> clientConfig() {
+      return config;
+    }
+
+    @Override
+    public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
+      return configured(false);
+    }
+
+    @Override
+    public <T extends SpecificRecord> Serde<T> keySerde(Class<T> type) {
+      return configured(true);
+    }
+
+    private <T extends SpecificRecord> Serde<T> configured(boolean isKey) {
+      AvroSerde<T> serde = new AvroSerde<>();
+      Map<String, Object> serdeConfig = new HashMap<>(config);
+      serdeConfig.put(SerdeConfig.IS_KEY, isKey);
+      serde.configure(serdeConfig, isKey);
+      return serde;
+    }
   }
 }
