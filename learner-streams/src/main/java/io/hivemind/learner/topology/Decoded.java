@@ -1,0 +1,9 @@
+package io.hivemind.learner.topology;
+
+/** A record read from an input topic: a valid value, or poison bound for the dead-letter topic. */
+sealed interface Decoded<T> {
+
+  record Valid<T>(T value) implements Decoded<T> {}
+
+  record Poison<T>(byte[] raw) implements Decoded<T> {}
+}

@@ -1,0 +1,198 @@
+package io.hivemind.learner.topology;
+
+import io.hivemind.learner.domain.ExperienceFactory;
+import io.hivemind.learner.domain.LearnerSettings;
+import io.hivemind.learner.domain.WinStatsCodec;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.CommunityStatsKey;
+import io.hivemind.schema.Experience;
+import io.hivemind.schema.Signal;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.Topics;
+import io.hivemind.schema.TradeOutcome;
+import io.hivemind.schema.UserPartitioner;
+import io.hivemind.schema.WinStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The learning topology: signals and outcomes (keyed by user) → dedup and join → experiences →
+ * per-user statistics (same partition, no repartition) and community statistics (repartitioned by
+ * pattern). Signals and outcomes share the join stores, so the two topics must be co-partitioned:
+ * same partition count, same key.
+ */
+public final class LearnerTopology {
+
+  private final Topics topics;
+  private final LearnerSettings settings;
+  private final Serde<Signal> signalSerde;
+  private final Serde<TradeOutcome> outcomeSerde;
+  private final Serde<Experience> experienceSerde;
+  private final Serde<StatsKey> statsKeySerde;
+  private final Serde<CommunityStatsKey> communityKeySerde;
+  private final Serde<WinStats> winStatsSerde;
+
+  public LearnerTopology(AvroSerdes serdes, Topics topics, LearnerSettings settings) {
+    this.topics = topics;
+    this.settings = settings;
+    signalSerde = serdes.valueSerde(Signal.class);
+    outcomeSerde = serdes.valueSerde(TradeOutcome.class);
+    experienceSerde = serdes.valueSerde(Experience.class);
+    statsKeySerde = serdes.keySerde(StatsKey.class);
+    communityKeySerde = serdes.keySerde(CommunityStatsKey.class);
+    winStatsSerde = serdes.valueSerde(WinStats.class);
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    addStores(builder);
+    ExperienceFactory experienceFactory = new ExperienceFactory(settings.scheme());
+
+    KStream<String, Experience> fromSignals =
+        decoded(builder, topics.signals, "signals", signalSerde, LearnerTopology::signalProblem)
+            .process(
+                () -> new SignalJoinProcessor(experienceFactory),
+                Named.as("signals-join"),
+                StoreNames.SIGNALS_BY_ID,
+                StoreNames.OUTCOMES_PENDING,
+                StoreNames.OUTCOMES_LEARNED);
+    KStream<String, Experience> fromOutcomes =
+        decoded(builder, topics.outcomes, "outcomes", outcomeSerde, LearnerTopology::outcomeProblem)
+            .process(
+                () -> new OutcomeJoinProcessor(experienceFactory, settings.joinHorizon()),
+                Named.as("outcomes-join"),
+                StoreNames.SIGNALS_BY_ID,
+                StoreNames.OUTCOMES_PENDING,
+                StoreNames.OUTCOMES_LEARNED);
+    KStream<String, Experience> experiences =
+        fromSignals.merge(fromOutcomes, Named.as("experiences-merge"));
+    experiences.to(
+        topics.experiences,
+        Produced.with(Serdes.String(), experienceSerde).withName("experiences-sink"));
+
+    experiences
+        .process(
+            () -> new UserStatsProcessor(settings.halfLife()),
+            Named.as("user-stats-aggregate"),
+            StoreNames.USER_STATS)
+        .to(
+            topics.userStats,
+            Produced.with(statsKeySerde, winStatsSerde)
+                .withStreamPartitioner(new UserPartitioner())
+                .withName("user-stats-sink"));
+
+    experiences
+        .flatMap(LearnerTopology::byCommunityKey, Named.as("community-stats-key"))
+        .groupByKey(Grouped.with("community-stats-by-pattern", communityKeySerde, experienceSerde))
+        .aggregate(
+            () -> null,
+            (key, experience, stats) ->
+                WinStatsCodec.encode(
+                    WinStatsCodec.decode(stats)
+                        .plus(ExperienceFactory.result(experience), settings.halfLife())),
+            Named.as("community-stats-aggregate"),
+            Materialized.<CommunityStatsKey, WinStats, KeyValueStore<Bytes, byte[]>>as(
+                    StoreNames.COMMUNITY_STATS)
+                .withKeySerde(communityKeySerde)
+                .withValueSerde(winStatsSerde))
+        .toStream(Named.as("community-stats-changes"))
+        .to(
+            topics.communityStats,
+            Produced.with(communityKeySerde, winStatsSerde).withName("community-stats-sink"));
+    return builder.build();
+  }
+
+  private void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.SIGNALS_BY_ID), Serdes.String(), signalSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.OUTCOMES_PENDING),
+            Serdes.String(),
+            outcomeSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.OUTCOMES_LEARNED),
+            Serdes.String(),
+            Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.USER_STATS), statsKeySerde, winStatsSerde));
+  }
+
+  /**
+   * Reads {@code topic} as bytes and decodes inside the topology: poison goes to the dead-letter
+   * topic with its reason, and processing carries on.
+   */
+  private <T> KStream<String, T> decoded(
+      StreamsBuilder builder,
+      String topic,
+      String name,
+      Serde<T> serde,
+      BiFunction<String, T, String> check) {
+    KStream<String, Decoded<T>> decoded =
+        builder
+            .stream(
+                topic,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
+            .processValues(
+                () -> new RecordDecoder<>(serde.deserializer(), check), Named.as(name + "-decode"));
+    decoded
+        .filter((key, value) -> value instanceof Decoded.Poison<T>, Named.as(name + "-poison"))
+        .mapValues(value -> ((Decoded.Poison<T>) value).raw(), Named.as(name + "-poison-bytes"))
+        .to(
+            topics.deadLetters,
+            Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-dead-letters"));
+    return decoded
+        .filter((key, value) -> value instanceof Decoded.Valid<T>, Named.as(name + "-valid"))
+        .mapValues(value -> ((Decoded.Valid<T>) value).value(), Named.as(name + "-value"));
+  }
+
+  private static String signalProblem(String key, Signal signal) {
+    return keyProblem(key, signal.getUserId(), signal.getSignalId());
+  }
+
+  private static String outcomeProblem(String key, TradeOutcome outcome) {
+    return keyProblem(key, outcome.getUserId(), outcome.getSignalId());
+  }
+
+  private static String keyProblem(String key, String userId, String signalId) {
+    if (signalId == null || signalId.isBlank()) {
+      return "blank signal_id";
+    }
+    if (!userId.equals(key)) {
+      return "key " + key + " is not the record's user_id " + userId;
+    }
+    return null;
+  }
+
+  private static Iterable<KeyValue<CommunityStatsKey, Experience>> byCommunityKey(
+      String userId, Experience experience) {
+    List<String> patterns = experience.getPatterns();
+    List<KeyValue<CommunityStatsKey, Experience>> keyed = new ArrayList<>(patterns.size());
+    for (int level = 0; level < patterns.size(); level++) {
+      keyed.add(
+          KeyValue.pair(
+              new CommunityStatsKey(
+                  experience.getSymbol(), experience.getSide(), level, patterns.get(level)),
+              experience));
+    }
+    return keyed;
+  }
+}

@@ -1,0 +1,62 @@
+package io.hivemind.learner.topology;
+
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Deserializes an input record inside the topology, so that a record that is not a valid value
+ * becomes poison with its reason in headers instead of stopping the application. {@code check}
+ * returns why a well-formed value is still unusable (for example a key that is not its user), or
+ * null when it is fine.
+ */
+final class RecordDecoder<T> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
+
+  private final Deserializer<T> deserializer;
+  private final BiFunction<String, T, String> check;
+  private FixedKeyProcessorContext<String, Decoded<T>> context;
+
+  RecordDecoder(Deserializer<T> deserializer, BiFunction<String, T, String> check) {
+    this.deserializer = deserializer;
+    this.check = check;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Decoded<T>> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+    String problem;
+    T value = null;
+    if (record.value() == null) {
+      problem = "empty value";
+    } else {
+      try {
+        value = deserializer.deserialize(topic, record.headers(), record.value());
+        problem = value == null ? "empty value" : check.apply(record.key(), value);
+      } catch (RuntimeException e) {
+        problem = "not deserializable: " + e.getMessage();
+      }
+    }
+    if (problem == null) {
+      context.forward(record.withValue(new Decoded.Valid<>(value)));
+      return;
+    }
+    DeadLetterHeaders.add(record.headers(), DeadLetterHeaders.REASON, problem);
+    DeadLetterHeaders.add(record.headers(), DeadLetterHeaders.TOPIC, topic);
+    context
+        .recordMetadata()
+        .ifPresent(
+            meta -> {
+              DeadLetterHeaders.add(record.headers(), DeadLetterHeaders.PARTITION, meta.partition());
+              DeadLetterHeaders.add(record.headers(), DeadLetterHeaders.OFFSET, meta.offset());
+            });
+    context.forward(record.withValue(new Decoded.Poison<>(record.value())));
+  }
+}

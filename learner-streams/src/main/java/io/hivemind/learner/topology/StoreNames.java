@@ -1,0 +1,22 @@
+package io.hivemind.learner.topology;
+
+/** Every state store of the learner, by name: they name their changelog topics too. */
+public final class StoreNames {
+
+  /** signal_id → Signal: every signal seen, to drop duplicates and to join late outcomes. */
+  public static final String SIGNALS_BY_ID = "signals-by-id";
+
+  /** signal_id → TradeOutcome: outcomes waiting for their signal, up to the join horizon. */
+  public static final String OUTCOMES_PENDING = "outcomes-pending";
+
+  /** signal_id → time learned: outcomes already learned, to drop duplicates. */
+  public static final String OUTCOMES_LEARNED = "outcomes-learned";
+
+  /** StatsKey → WinStats: per-user statistics, on the user's own partition. */
+  public static final String USER_STATS = "user-stats-store";
+
+  /** CommunityStatsKey → WinStats: the community's statistics. */
+  public static final String COMMUNITY_STATS = "community-stats-store";
+
+  private StoreNames() {}
+}
