@@ -46,7 +46,7 @@ public interface AvroSerdes {
       Map<String, Object> settings = new HashMap<>();
       settings.put(SchemaResolverConfig.REGISTRY_URL, registryUrl);
       settings.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
-      settings.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+      settings.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SpecificRecordDatumProvider.class);
       this.config = Map.copyOf(settings);
     }
 

@@ -38,7 +38,8 @@ final class RecordDecoder<T> implements FixedKeyProcessor<String, byte[], Decode
       problem = "empty value";
     } else {
       try {
-        value = deserializer.deserialize(topic, record.headers(), record.value());
+        // Without headers: the schema id travels in the payload (Confluent framing).
+        value = deserializer.deserialize(topic, record.value());
         problem = value == null ? "empty value" : check.apply(record.key(), value);
       } catch (RuntimeException e) {
         problem = "not deserializable: " + e.getMessage();

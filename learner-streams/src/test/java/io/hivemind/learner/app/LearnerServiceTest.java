@@ -1,0 +1,141 @@
+package io.hivemind.learner.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hivemind.learner.topology.DeadLetterHeaders;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.Side;
+import io.hivemind.schema.Signal;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.Topics;
+import io.hivemind.schema.TradeOutcome;
+import io.hivemind.schema.WinStats;
+import io.hivemind.testkit.KafkaStack;
+import io.hivemind.testkit.KafkaStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The learner application on a real broker and registry, fed and read as other services do. */
+@QuarkusTest
+@QuarkusTestResource(KafkaStackResource.class)
+class LearnerServiceTest {
+
+  private static final Duration BOUND = Duration.ofSeconds(60);
+  private final KafkaStack stack = KafkaStack.shared();
+  private final Topics topics = Topics.withDefaultPrefix();
+  private final AvroSerdes serdes = AvroSerdes.registry(stack.registryUrl());
+
+  @Test
+  void shouldLearnEachRetriedTradeOnceIntoUserStats() throws Exception {
+    String user = "u" + UUID.randomUUID().toString().substring(0, 11);
+    Instant t0 = Instant.parse("2026-11-20T16:32:45Z");
+    try (KafkaProducer<String, Object> producer = producer(serdes.valueSerde(Signal.class).serializer())) {
+      for (int attempt = 0; attempt < 2; attempt++) {
+        for (int i = 0; i < 5; i++) {
+          String id = user + "-" + i;
+          Instant entry = t0.plusSeconds(60L * i);
+          producer.send(new ProducerRecord<>(topics.signals, user,
+              new Signal(id, user, "ES", Side.LONG, 4500.0, entry, "vwap_rsi",
+                  Map.of("rsi", 30.0, "vwap_z", -2.2))));
+          double pnl = i < 3 ? 50 : -25;
+          producer.send(new ProducerRecord<>(topics.outcomes, user,
+              new TradeOutcome(id, user, "ES", Side.LONG, 4500.0, 4501.0, entry,
+                  entry.plusSeconds(30), 1, pnl, "TARGET")));
+        }
+      }
+      producer.flush();
+    }
+
+    StatsKey l0 = new StatsKey(user, "ES", Side.LONG, 0, "v1");
+    Map<StatsKey, WinStats> latest = new ConcurrentHashMap<>();
+    try (KafkaConsumer<StatsKey, WinStats> consumer = statsConsumer()) {
+      consumer.subscribe(List.of(topics.userStats));
+      Awaitility.await("user stats of " + user)
+          .atMost(BOUND)
+          .until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+            WinStats stats = latest.get(l0);
+            return stats != null && stats.getTrades() == 5;
+          });
+    }
+    assertThat(latest.get(l0).getWins()).isEqualTo(3);
+    assertThat(latest.get(l0).getPnlSum()).isEqualTo(100.0);
+  }
+
+  @Test
+  void shouldSendPoisonToTheDeadLetterTopicAndKeepLearning() throws Exception {
+    String marker = "poison-" + UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+      raw.send(new ProducerRecord<>(topics.outcomes, "someone", marker.getBytes(StandardCharsets.UTF_8))).get();
+    }
+    try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
+      consumer.subscribe(List.of(topics.deadLetters));
+      ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+      Awaitility.await("dead letter " + marker)
+          .atMost(BOUND)
+          .until(() -> {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+              if (marker.equals(new String(r.value(), StandardCharsets.UTF_8))) {
+                found[0] = r;
+              }
+            }
+            return found[0] != null;
+          });
+      String reason = new String(found[0].headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+      assertThat(reason).startsWith("not deserializable");
+    }
+    // the application is still running and learning
+    shouldLearnEachRetriedTradeOnceIntoUserStats();
+  }
+
+  private KafkaProducer<String, Object> producer(Serializer<?> valueSerializer) {
+    @SuppressWarnings("unchecked")
+    Serializer<Object> serializer = (Serializer<Object>) valueSerializer;
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
+  }
+
+  private KafkaProducer<String, byte[]> rawProducer() {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private Map<String, Object> consumerConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "learner-test-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return config;
+  }
+
+  private KafkaConsumer<StatsKey, WinStats> statsConsumer() {
+    return new KafkaConsumer<>(consumerConfig(), serdes.keySerde(StatsKey.class).deserializer(),
+        serdes.valueSerde(WinStats.class).deserializer());
+  }
+
+  private KafkaConsumer<String, byte[]> rawConsumer() {
+    return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+}

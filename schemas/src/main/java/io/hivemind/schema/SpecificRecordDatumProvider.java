@@ -1,0 +1,48 @@
+package io.hivemind.schema;
+
+import io.apicurio.registry.serde.avro.AvroDatumProvider;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * Reads every record into this module's generated class, resolving the writer's schema (from the
+ * registry) against the class's own schema: that is what makes BACKWARD-compatible evolution
+ * work for readers. Classes are looked up through this module's class loader rather than the
+ * thread's, which under Quarkus and Kafka Streams is not the one that holds them.
+ */
+public final class SpecificRecordDatumProvider<T> implements AvroDatumProvider<T> {
+
+  private static final SpecificData SPECIFIC = specificData();
+
+  private static SpecificData specificData() {
+    SpecificData data = new SpecificData(SpecificRecordDatumProvider.class.getClassLoader());
+    // the logical types our schemas use; generated classes hold java.time values for them
+    data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    return data;
+  }
+
+  @Override
+  public DatumWriter<T> createDatumWriter(T data, Schema schema) {
+    return new SpecificDatumWriter<>(schema, SPECIFIC);
+  }
+
+  @Override
+  public DatumReader<T> createDatumReader(Schema writerSchema) {
+    Class<?> type = SPECIFIC.getClass(writerSchema);
+    if (type == null) {
+      throw new IllegalStateException("no generated class for " + writerSchema.getFullName());
+    }
+    return new SpecificDatumReader<>(writerSchema, SPECIFIC.getSchema(type), SPECIFIC);
+  }
+
+  @Override
+  public Schema toSchema(T data) {
+    return ((GenericContainer) data).getSchema();
+  }
+}
