@@ -1,0 +1,108 @@
+package io.hivemind.botapi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the fields of one request object and collects what is wrong, naming each field under a
+ * prefix ({@code ""} for a top-level request, {@code "signals[3]."} for a batch item).
+ */
+final class FieldChecks {
+
+  private final String prefix;
+  private final List<Violation> sink;
+
+  FieldChecks(String prefix, List<Violation> sink) {
+    this.prefix = prefix;
+    this.sink = sink;
+  }
+
+  void violation(String field, String message) {
+    sink.add(new Violation(prefix + field, message));
+  }
+
+  /** A required string: present, not blank, not longer than {@code maxLength}, matching. */
+  void text(String field, String value, int maxLength, Pattern pattern, String shape) {
+    if (value == null || value.isBlank()) {
+      violation(field, "is required");
+    } else {
+      optionalText(field, value, maxLength, pattern, shape);
+    }
+  }
+
+  /** An optional string: when present, checked like a required one. */
+  void optionalText(String field, String value, int maxLength, Pattern pattern, String shape) {
+    if (value == null) {
+      return;
+    }
+    if (value.length() > maxLength) {
+      violation(field, "must be at most " + maxLength + " characters");
+    } else if (!pattern.matcher(value).matches()) {
+      violation(field, "must match " + shape);
+    }
+  }
+
+  /** A price: present, a finite number, above zero. */
+  void price(String field, Double value) {
+    if (value == null) {
+      violation(field, "is required");
+    } else if (!Double.isFinite(value)) {
+      violation(field, "must be a finite number");
+    } else if (value <= 0) {
+      violation(field, "must be greater than 0");
+    }
+  }
+
+  void finite(String field, Double value) {
+    if (value == null) {
+      violation(field, "is required");
+    } else if (!Double.isFinite(value)) {
+      violation(field, "must be a finite number");
+    }
+  }
+
+  void range(String field, Integer value, int min, int max) {
+    if (value == null) {
+      violation(field, "is required");
+    } else {
+      optionalRange(field, value, min, max);
+    }
+  }
+
+  void optionalRange(String field, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      violation(field, "must be between " + min + " and " + max);
+    }
+  }
+
+  /**
+   * An event time: an ISO-8601 instant no further in the future than the allowed skew and no older
+   * than the allowed age. Returns the parsed instant when it is usable, else {@code null}.
+   */
+  Instant eventTime(String field, String value, Clock clock, ValidationLimits limits) {
+    if (value == null || value.isBlank()) {
+      violation(field, "is required");
+      return null;
+    }
+    Instant time;
+    try {
+      time = Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      violation(field, "must be an ISO-8601 instant such as 2026-11-20T14:32:45.123Z");
+      return null;
+    }
+    Instant now = clock.instant();
+    if (time.isAfter(now.plus(limits.maxClockSkew()))) {
+      violation(field, "must not be more than " + limits.maxClockSkew() + " in the future");
+      return null;
+    }
+    if (time.isBefore(now.minus(limits.maxAge()))) {
+      violation(field, "must not be older than " + limits.maxAge());
+      return null;
+    }
+    return time;
+  }
+}
