@@ -57,7 +57,9 @@ public final class AvroMapping {
         .build();
   }
 
-  /** Avro's timestamp-millis keeps milliseconds; truncating here makes the record equal its copy. */
+  /**
+   * Avro's timestamp-millis keeps milliseconds; truncating here makes the record equal its copy.
+   */
   private static Instant eventTime(String iso) {
     return Instant.parse(iso).truncatedTo(ChronoUnit.MILLIS);
   }

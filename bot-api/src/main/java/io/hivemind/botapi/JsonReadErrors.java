@@ -55,9 +55,9 @@ final class JsonReadErrors {
   }
 
   /**
-   * Whether the parser failed on a value literal ({@code NaN}, {@code Infinity}, {@code tru}) rather
-   * than on the structure around it. Jackson has no error codes and its parser state looks the same
-   * in both cases, so its stable message prefixes are the signal; the tests pin them.
+   * Whether the parser failed on a value literal ({@code NaN}, {@code Infinity}, {@code tru})
+   * rather than on the structure around it. Jackson has no error codes and its parser state looks
+   * the same in both cases, so its stable message prefixes are the signal; the tests pin them.
    */
   private static boolean isBadValueLiteral(StreamReadException read) {
     String message = read.getOriginalMessage();

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of contract v1, as plain code: every request validates into the list of what is wrong
- * with it (empty when valid), so one response can name every bad field at once. Time comes from
- * the given clock so tests control "now".
+ * with it (empty when valid), so one response can name every bad field at once. Time comes from the
+ * given clock so tests control "now".
  */
 public final class RequestValidator {
 

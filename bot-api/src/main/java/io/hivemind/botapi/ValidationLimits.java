@@ -6,8 +6,8 @@ import java.time.Duration;
  * The bounds a request is checked against.
  *
  * @param maxClockSkew how far in the future an event time may be (bot clocks drift)
- * @param maxAge how old an event time may be (older events would distort decayed statistics and
- *     are most likely a bot clock set wrong)
+ * @param maxAge how old an event time may be (older events would distort decayed statistics and are
+ *     most likely a bot clock set wrong)
  * @param maxBatch how many items one {@code /api/events} request may carry
  */
 public record ValidationLimits(Duration maxClockSkew, Duration maxAge, int maxBatch) {

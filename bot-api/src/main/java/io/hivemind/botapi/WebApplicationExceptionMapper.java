@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the status of a {@link WebApplicationException} (404, 405, 415 …) and its headers (such
- * as {@code Allow} or {@code Retry-After}) but answers in problem+json like every other error. The
+ * Keeps the status of a {@link WebApplicationException} (404, 405, 415 …) and its headers (such as
+ * {@code Allow} or {@code Retry-After}) but answers in problem+json like every other error. The
  * JSON body reader wraps syntax errors in a 400 of this type; those are answered naming the field.
  */
 @Provider

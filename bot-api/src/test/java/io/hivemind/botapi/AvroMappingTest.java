@@ -45,8 +45,14 @@ class AvroMappingTest {
     SignalRequest s = Requests.signal();
     SignalRequest precise =
         new SignalRequest(
-            s.signalId(), s.userId(), s.symbol(), s.side(), s.price(),
-            "2026-11-20T14:32:45.123456789Z", null, null);
+            s.signalId(),
+            s.userId(),
+            s.symbol(),
+            s.side(),
+            s.price(),
+            "2026-11-20T14:32:45.123456789Z",
+            null,
+            null);
 
     assertThat(AvroMapping.toSignal(precise).getTimestamp())
         .isEqualTo(Instant.parse("2026-11-20T14:32:45.123Z"));

@@ -47,8 +47,17 @@ class BatchValidationTest {
     OutcomeRequest o = outcome();
     OutcomeRequest noPnl =
         new OutcomeRequest(
-            o.signalId(), o.userId(), o.symbol(), o.side(), o.entryPrice(), o.exitPrice(),
-            o.entryTime(), o.exitTime(), o.contracts(), null, o.exitReason());
+            o.signalId(),
+            o.userId(),
+            o.symbol(),
+            o.side(),
+            o.entryPrice(),
+            o.exitPrice(),
+            o.entryTime(),
+            o.exitTime(),
+            o.contracts(),
+            null,
+            o.exitReason());
     assertThat(fields(validator(), new EventBatch(List.of(sideways()), List.of(o, noPnl))))
         .containsExactly("signals[0].side", "outcomes[1].pnl");
   }

@@ -36,7 +36,8 @@ class HeartbeatValidationTest {
   void shouldRejectNegativeOpenPositions() {
     HeartbeatRequest h = heartbeat();
     HeartbeatRequest negative =
-        new HeartbeatRequest(h.userId(), h.botVersion(), h.status(), -1, h.symbols(), h.timestamp());
+        new HeartbeatRequest(
+            h.userId(), h.botVersion(), h.status(), -1, h.symbols(), h.timestamp());
     assertThat(fields(negative)).containsExactly("open_positions");
   }
 
@@ -54,7 +55,12 @@ class HeartbeatValidationTest {
     HeartbeatRequest h = heartbeat();
     HeartbeatRequest many =
         new HeartbeatRequest(
-            h.userId(), h.botVersion(), h.status(), 0, Collections.nCopies(33, "ES"), h.timestamp());
+            h.userId(),
+            h.botVersion(),
+            h.status(),
+            0,
+            Collections.nCopies(33, "ES"),
+            h.timestamp());
     assertThat(fields(many)).containsExactly("symbols");
   }
 

@@ -20,7 +20,8 @@ class JsonReadErrorsTest {
 
   @Test
   void shouldNameTheFieldHoldingNaN() {
-    assertThat(violationReading("{\"signal_id\":\"s1\",\"price\":NaN}", SignalRequest.class).field())
+    assertThat(
+            violationReading("{\"signal_id\":\"s1\",\"price\":NaN}", SignalRequest.class).field())
         .isEqualTo("price");
   }
 
@@ -63,8 +64,7 @@ class JsonReadErrorsTest {
 
   @Test
   void shouldNameBodyForTruncatedJson() {
-    assertThat(violationReading("{\"signal_id\":", SignalRequest.class).field())
-        .isEqualTo("body");
+    assertThat(violationReading("{\"signal_id\":", SignalRequest.class).field()).isEqualTo("body");
   }
 
   @Test

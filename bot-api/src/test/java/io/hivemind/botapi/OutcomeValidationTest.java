@@ -14,12 +14,25 @@ class OutcomeValidationTest {
   }
 
   private static OutcomeRequest with(
-      Double entryPrice, String entryTime, String exitTime, Integer contracts, Double pnl,
+      Double entryPrice,
+      String entryTime,
+      String exitTime,
+      Integer contracts,
+      Double pnl,
       String exitReason) {
     OutcomeRequest o = outcome();
     return new OutcomeRequest(
-        o.signalId(), o.userId(), o.symbol(), o.side(), entryPrice, o.exitPrice(), entryTime,
-        exitTime, contracts, pnl, exitReason);
+        o.signalId(),
+        o.userId(),
+        o.symbol(),
+        o.side(),
+        entryPrice,
+        o.exitPrice(),
+        entryTime,
+        exitTime,
+        contracts,
+        pnl,
+        exitReason);
   }
 
   private static OutcomeRequest withContracts(Integer contracts) {
@@ -38,8 +51,17 @@ class OutcomeValidationTest {
         new OutcomeRequest(null, null, null, null, null, null, null, null, null, null, null);
     assertThat(fields(empty))
         .containsExactly(
-            "signal_id", "user_id", "symbol", "side", "entry_price", "exit_price", "entry_time",
-            "exit_time", "contracts", "pnl", "exit_reason");
+            "signal_id",
+            "user_id",
+            "symbol",
+            "side",
+            "entry_price",
+            "exit_price",
+            "entry_time",
+            "exit_time",
+            "contracts",
+            "pnl",
+            "exit_reason");
   }
 
   @Test
@@ -62,7 +84,11 @@ class OutcomeValidationTest {
     assertThat(
             fields(
                 with(
-                    o.entryPrice(), o.entryTime(), o.exitTime(), 1, Double.NEGATIVE_INFINITY,
+                    o.entryPrice(),
+                    o.entryTime(),
+                    o.exitTime(),
+                    1,
+                    Double.NEGATIVE_INFINITY,
                     o.exitReason())))
         .containsExactly("pnl");
   }
@@ -88,7 +114,11 @@ class OutcomeValidationTest {
     assertThat(
             fields(
                 with(
-                    o.entryPrice(), "2026-11-20T14:50:00Z", "2026-11-20T14:40:00Z", 1, o.pnl(),
+                    o.entryPrice(),
+                    "2026-11-20T14:50:00Z",
+                    "2026-11-20T14:40:00Z",
+                    1,
+                    o.pnl(),
                     o.exitReason())))
         .containsExactly("exit_time");
   }
@@ -99,7 +129,11 @@ class OutcomeValidationTest {
     assertThat(
             fields(
                 with(
-                    o.entryPrice(), o.entryTime(), "2026-11-20T16:00:00Z", 1, o.pnl(),
+                    o.entryPrice(),
+                    o.entryTime(),
+                    "2026-11-20T16:00:00Z",
+                    1,
+                    o.pnl(),
                     o.exitReason())))
         .containsExactly("exit_time");
   }

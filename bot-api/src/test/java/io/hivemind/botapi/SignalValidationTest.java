@@ -21,28 +21,52 @@ class SignalValidationTest {
   private static SignalRequest withSide(String side) {
     SignalRequest s = signal();
     return new SignalRequest(
-        s.signalId(), s.userId(), s.symbol(), side, s.price(), s.timestamp(), s.strategy(),
+        s.signalId(),
+        s.userId(),
+        s.symbol(),
+        side,
+        s.price(),
+        s.timestamp(),
+        s.strategy(),
         s.features());
   }
 
   private static SignalRequest withPrice(Double price) {
     SignalRequest s = signal();
     return new SignalRequest(
-        s.signalId(), s.userId(), s.symbol(), s.side(), price, s.timestamp(), s.strategy(),
+        s.signalId(),
+        s.userId(),
+        s.symbol(),
+        s.side(),
+        price,
+        s.timestamp(),
+        s.strategy(),
         s.features());
   }
 
   private static SignalRequest withTimestamp(String timestamp) {
     SignalRequest s = signal();
     return new SignalRequest(
-        s.signalId(), s.userId(), s.symbol(), s.side(), s.price(), timestamp, s.strategy(),
+        s.signalId(),
+        s.userId(),
+        s.symbol(),
+        s.side(),
+        s.price(),
+        timestamp,
+        s.strategy(),
         s.features());
   }
 
   private static SignalRequest withFeatures(Map<String, Double> features) {
     SignalRequest s = signal();
     return new SignalRequest(
-        s.signalId(), s.userId(), s.symbol(), s.side(), s.price(), s.timestamp(), s.strategy(),
+        s.signalId(),
+        s.userId(),
+        s.symbol(),
+        s.side(),
+        s.price(),
+        s.timestamp(),
+        s.strategy(),
         features);
   }
 
@@ -114,7 +138,13 @@ class SignalValidationTest {
     SignalRequest s = signal();
     SignalRequest longSymbol =
         new SignalRequest(
-            s.signalId(), s.userId(), "ABCDEFGHIJKLM", s.side(), s.price(), s.timestamp(), null,
+            s.signalId(),
+            s.userId(),
+            "ABCDEFGHIJKLM",
+            s.side(),
+            s.price(),
+            s.timestamp(),
+            null,
             null);
     assertThat(fields(validator().validate(longSymbol))).containsExactly("symbol");
   }
@@ -155,8 +185,8 @@ class SignalValidationTest {
 
   @Test
   void shouldRejectATimestampThatIsNotAnInstant() {
-    assertThat(fields(validator().validate(withTimestamp("2026-11-20 14:32")))).containsExactly(
-        "timestamp");
+    assertThat(fields(validator().validate(withTimestamp("2026-11-20 14:32"))))
+        .containsExactly("timestamp");
   }
 
   @Test
@@ -196,8 +226,7 @@ class SignalValidationTest {
     SignalRequest s = signal();
     SignalRequest upper =
         new SignalRequest(
-            s.signalId(), s.userId(), s.symbol(), s.side(), s.price(), s.timestamp(), "VWAP",
-            null);
+            s.signalId(), s.userId(), s.symbol(), s.side(), s.price(), s.timestamp(), "VWAP", null);
     assertThat(fields(validator().validate(upper))).containsExactly("strategy");
   }
 

@@ -1,0 +1,28 @@
+package io.hivemind.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/**
+ * The gateway's own settings ({@code hivemind.ingest.*}); their defaults live in
+ * application.properties only, so there is one place to read them.
+ */
+@ConfigMapping(prefix = "hivemind.ingest")
+public interface IngestConfig {
+
+  /** How long a request waits for the broker's acknowledgement before answering 503. */
+  Duration sendTimeout();
+
+  /** How many signals and outcomes one {@code /api/events} request may carry. */
+  int maxBatch();
+
+  /** How far in the future a bot's event time may be. */
+  Duration maxClockSkew();
+
+  /** The largest request body accepted; larger ones are answered 413. */
+  MemorySize maxBodySize();
+
+  /** What a 503 tells the bot to wait before it retries. */
+  Duration retryAfter();
+}

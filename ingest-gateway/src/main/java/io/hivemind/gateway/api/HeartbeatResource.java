@@ -1,0 +1,47 @@
+package io.hivemind.gateway.api;
+
+import io.hivemind.botapi.AvroMapping;
+import io.hivemind.botapi.HeartbeatRequest;
+import io.hivemind.botapi.InvalidRequestException;
+import io.hivemind.botapi.RequestValidator;
+import io.hivemind.gateway.kafka.EventPublisher;
+import io.hivemind.schema.Topics;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Bots say they are alive (the seed pings every 60 s); answered once the broker has it. */
+@Path("/api/bots/heartbeat")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class HeartbeatResource {
+
+  private final RequestValidator validator;
+  private final EventPublisher publisher;
+  private final Topics topics;
+  private final CallerIdentity caller;
+
+  HeartbeatResource(
+      RequestValidator validator, EventPublisher publisher, Topics topics, CallerIdentity caller) {
+    this.validator = validator;
+    this.publisher = publisher;
+    this.topics = topics;
+    this.caller = caller;
+  }
+
+  @POST
+  @NonBlocking
+  @ResponseStatus(202)
+  public Uni<Accepted> heartbeat(HeartbeatRequest request) {
+    InvalidRequestException.throwIfAny(validator.validate(request));
+    String userId = caller.userIdFor(request.userId());
+    return publisher
+        .publish(topics.heartbeats, userId, AvroMapping.toHeartbeat(request))
+        .map(published -> Accepted.heartbeat(userId, published));
+  }
+}

@@ -1,0 +1,98 @@
+package io.hivemind.gateway.api;
+
+import io.hivemind.botapi.AvroMapping;
+import io.hivemind.botapi.EventBatch;
+import io.hivemind.botapi.InvalidRequestException;
+import io.hivemind.botapi.OutcomeRequest;
+import io.hivemind.botapi.RequestValidator;
+import io.hivemind.botapi.SignalRequest;
+import io.hivemind.gateway.kafka.EventPublisher;
+import io.hivemind.schema.Topics;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/**
+ * Signals and outcomes from bots. Each answers 202 only once the broker acknowledged the record;
+ * invalid input is refused whole before anything is sent. Runs on the event loop: the publisher's
+ * result completes from the producer callback, no thread waits per request.
+ */
+@Path("/api")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestResource {
+
+  private final RequestValidator validator;
+  private final EventPublisher publisher;
+  private final Topics topics;
+  private final CallerIdentity caller;
+
+  IngestResource(
+      RequestValidator validator, EventPublisher publisher, Topics topics, CallerIdentity caller) {
+    this.validator = validator;
+    this.publisher = publisher;
+    this.topics = topics;
+    this.caller = caller;
+  }
+
+  @POST
+  @Path("/signals")
+  @NonBlocking
+  @ResponseStatus(202)
+  public Uni<Accepted> signal(SignalRequest request) {
+    InvalidRequestException.throwIfAny(validator.validate(request));
+    return publisher
+        .publish(topics.signals, caller.userIdFor(request.userId()), AvroMapping.toSignal(request))
+        .map(published -> Accepted.signalEvent(request.signalId(), published));
+  }
+
+  @POST
+  @Path("/outcomes")
+  @NonBlocking
+  @ResponseStatus(202)
+  public Uni<Accepted> outcome(OutcomeRequest request) {
+    InvalidRequestException.throwIfAny(validator.validate(request));
+    return publisher
+        .publish(
+            topics.outcomes,
+            caller.userIdFor(request.userId()),
+            AvroMapping.toTradeOutcome(request))
+        .map(published -> Accepted.signalEvent(request.signalId(), published));
+  }
+
+  /** A bot's offline buffer: every item is validated before the first one is sent. */
+  @POST
+  @Path("/events")
+  @NonBlocking
+  @ResponseStatus(202)
+  public Uni<BatchAccepted> events(EventBatch batch) {
+    InvalidRequestException.throwIfAny(validator.validate(batch));
+    List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(batch.size());
+    for (SignalRequest signal : batch.signalsOrEmpty()) {
+      records.add(
+          new ProducerRecord<>(
+              topics.signals, caller.userIdFor(signal.userId()), AvroMapping.toSignal(signal)));
+    }
+    for (OutcomeRequest outcome : batch.outcomesOrEmpty()) {
+      records.add(
+          new ProducerRecord<>(
+              topics.outcomes,
+              caller.userIdFor(outcome.userId()),
+              AvroMapping.toTradeOutcome(outcome)));
+    }
+    return publisher
+        .publishAll(records)
+        .map(
+            published ->
+                BatchAccepted.of(batch.signalsOrEmpty().size(), batch.outcomesOrEmpty().size()));
+  }
+}

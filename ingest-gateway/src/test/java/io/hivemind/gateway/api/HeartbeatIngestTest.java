@@ -1,0 +1,70 @@
+package io.hivemind.gateway.api;
+
+import static io.hivemind.gateway.api.Ingest.TOPICS;
+import static io.hivemind.gateway.api.Ingest.assertNothingPublished;
+import static io.hivemind.gateway.api.Ingest.assertProblem;
+import static io.hivemind.gateway.api.Ingest.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.hivemind.schema.Heartbeat;
+import io.hivemind.testkit.KafkaStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaStackResource.class)
+class HeartbeatIngestTest {
+
+  private TopicProbe probe;
+
+  @BeforeEach
+  void openProbe() {
+    probe = new TopicProbe();
+  }
+
+  @AfterEach
+  void closeProbe() {
+    probe.close();
+  }
+
+  @Test
+  void shouldPublishAHeartbeatKeyedByUser() {
+    String userId = Bodies.newUserId();
+
+    JsonPath answer =
+        post("/api/bots/heartbeat", Bodies.json(Bodies.heartbeat(userId)))
+            .statusCode(202)
+            .body("status", equalTo("accepted"))
+            .body("user_id", equalTo(userId))
+            .extract()
+            .jsonPath();
+
+    ConsumerRecord<String, SpecificRecord> record =
+        probe.recordAt(TOPICS.heartbeats, answer.getInt("partition"), answer.getLong("offset"));
+    assertThat(record.key()).isEqualTo(userId);
+    Heartbeat heartbeat = (Heartbeat) record.value();
+    assertThat(heartbeat.getBotVersion()).isEqualTo("1.4.2");
+    assertThat(heartbeat.getStatus()).isEqualTo("RUNNING");
+    assertThat(heartbeat.getOpenPositions()).isEqualTo(1);
+    assertThat(heartbeat.getSymbols()).isEqualTo(List.of("ES", "NQ"));
+  }
+
+  @Test
+  void shouldRefuseAHeartbeatWithoutABotVersion() {
+    Map<String, Object> heartbeat = Bodies.heartbeat(Bodies.newUserId());
+    heartbeat.remove("bot_version");
+    assertNothingPublished(
+        probe,
+        () ->
+            assertProblem(post("/api/bots/heartbeat", Bodies.json(heartbeat)), 400, "bot_version"));
+  }
+}

@@ -1,0 +1,81 @@
+package io.hivemind.gateway.api;
+
+import static io.hivemind.gateway.api.Ingest.assertNothingPublished;
+import static io.hivemind.gateway.api.Ingest.assertProblem;
+import static io.hivemind.gateway.api.Ingest.post;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.hivemind.testkit.KafkaStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Errors HTTP itself raises are answered in problem+json like validation errors. */
+@QuarkusTest
+@QuarkusTestResource(KafkaStackResource.class)
+class HttpErrorsTest {
+
+  private TopicProbe probe;
+
+  @BeforeEach
+  void openProbe() {
+    probe = new TopicProbe();
+  }
+
+  @AfterEach
+  void closeProbe() {
+    probe.close();
+  }
+
+  @Test
+  void shouldRefuseABodyOverTheLimitNamingTheBody() {
+    Map<String, Object> signal = Bodies.signal(Bodies.newUserId());
+    signal.put("strategy", "x".repeat(300 * 1024));
+    String body = Bodies.json(signal);
+    assertThat(body.length()).isGreaterThan(256 * 1024);
+
+    assertNothingPublished(probe, () -> assertProblem(post("/api/signals", body), 413, "body"));
+  }
+
+  @Test
+  void shouldRefuseAnotherContentTypeWith415() {
+    given()
+        .contentType(ContentType.TEXT)
+        .body("signal_id=1")
+        .when()
+        .post("/api/signals")
+        .then()
+        .statusCode(415)
+        .contentType(startsWith("application/problem+json"))
+        .body("status", equalTo(415));
+  }
+
+  @Test
+  void shouldAnswerAWrongMethodWith405() {
+    given()
+        .when()
+        .get("/api/signals")
+        .then()
+        .statusCode(405)
+        .contentType(startsWith("application/problem+json"))
+        .body("status", equalTo(405));
+  }
+
+  @Test
+  void shouldAnswerAnUnknownPathWith404() {
+    given()
+        .when()
+        .post("/api/no-such-thing")
+        .then()
+        .statusCode(404)
+        .contentType(startsWith("application/problem+json"))
+        .body("status", equalTo(404));
+  }
+}
