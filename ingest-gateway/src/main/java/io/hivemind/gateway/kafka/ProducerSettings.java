@@ -22,6 +22,23 @@ public final class ProducerSettings {
 
   private ProducerSettings() {}
 
+  /**
+   * {@code connection} is the deployment's {@code kafka.*} configuration (prefix removed): the
+   * bootstrap servers and, for Azure Event Hubs or any secured cluster, the {@code security.*},
+   * {@code sasl.*} and {@code ssl.*} settings, which pass through unchanged.
+   */
+  public static Map<String, Object> forIngest(Map<String, ?> connection, Duration sendTimeout) {
+    Map<String, Object> settings = new HashMap<>();
+    connection.forEach(
+        (key, value) -> {
+          if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+            settings.put(key, value);
+          }
+        });
+    settings.putAll(forIngest(String.valueOf(connection.get("bootstrap.servers")), sendTimeout));
+    return settings;
+  }
+
   public static Map<String, Object> forIngest(String bootstrapServers, Duration sendTimeout) {
     int deliveryTimeoutMs = Math.toIntExact(sendTimeout.toMillis());
     if (deliveryTimeoutMs < 100) {

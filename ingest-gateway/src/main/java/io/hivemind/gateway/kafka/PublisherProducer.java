@@ -5,9 +5,11 @@ import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -27,7 +29,7 @@ class PublisherProducer {
   @Produces
   @Singleton
   EventPublisher eventPublisher(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(name = "hivemind.registry.url") String registryUrl,
       IngestConfig config,
       MeterRegistry meterRegistry) {
@@ -35,7 +37,7 @@ class PublisherProducer {
         AvroSerdes.registry(registryUrl).valueSerde(SpecificRecord.class).serializer();
     KafkaProducer<String, SpecificRecord> producer =
         new KafkaProducer<>(
-            ProducerSettings.forIngest(bootstrapServers, config.sendTimeout()),
+            ProducerSettings.forIngest(kafkaConfig, config.sendTimeout()),
             new StringSerializer(),
             values);
     return new EventPublisher(

@@ -51,4 +51,23 @@ class ProducerSettingsTest {
     assertThatThrownBy(() -> ProducerSettings.forIngest("127.0.0.1:9092", Duration.ofMillis(10)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldPassSecuritySettingsThroughForASecuredCluster() {
+    Map<String, Object> secured =
+        ProducerSettings.forIngest(
+            Map.of(
+                "bootstrap.servers", "ns.servicebus.windows.net:9093",
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "PLAIN",
+                "health.enabled", "true"),
+            Duration.ofSeconds(5));
+
+    assertThat(secured)
+        .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "ns.servicebus.windows.net:9093")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "PLAIN")
+        .doesNotContainKey("health.enabled")
+        .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+  }
 }
