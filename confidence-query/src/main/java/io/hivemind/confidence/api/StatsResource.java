@@ -1,0 +1,47 @@
+package io.hivemind.confidence.api;
+
+import io.hivemind.confidence.model.StatsReporter;
+import io.hivemind.confidence.query.UserStatsQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** A user's trading record on one symbol (the seed's {@code /api/ml/stats}); zeros when unknown. */
+@Path("/api/ml/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+  private final UserStatsQueries queries;
+  private final RequestReader reader;
+  private final RoutedAnswers answers;
+  private final StatsReporter reporter = StatsReporter.v1();
+
+  StatsResource(UserStatsQueries queries, RequestReader reader, RoutedAnswers answers) {
+    this.queries = queries;
+    this.reader = reader;
+    this.answers = answers;
+  }
+
+  @GET
+  public Uni<Response> stats(
+      @RestQuery("user_id") String userId,
+      @RestQuery("symbol") String symbol,
+      @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
+      @Context UriInfo uriInfo) {
+    reader.checkUserAndSymbol(userId, symbol);
+    return queries
+        .ask(
+            userId,
+            ForwardableRequest.isForwarded(forwarded),
+            stats -> reporter.report(userId, symbol, stats))
+        .flatMap(
+            result -> answers.respond(result, StatsResponse::of, ForwardableRequest.get(uriInfo)));
+  }
+}

@@ -1,0 +1,61 @@
+package io.hivemind.confidence.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hivemind.confidence.model.ConfidenceAnswer;
+import io.hivemind.confidence.model.ConfidenceQuery;
+import io.hivemind.learning.confidence.Confidence;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/** The body of {@code /api/ml/win_probability} (contract v1, DESIGN §6). */
+record WinProbabilityResponse(
+    @JsonProperty("user_id") String userId,
+    @JsonProperty("symbol") String symbol,
+    @JsonProperty("side") String side,
+    @JsonProperty("win_probability") double winProbability,
+    @JsonProperty("interval") Interval interval,
+    @JsonProperty("evidence") EvidenceCounts evidence,
+    @JsonProperty("threshold") double threshold,
+    @JsonProperty("take_trade") boolean takeTrade,
+    @JsonProperty("trading_state") TradingState tradingState,
+    @JsonProperty("as_of") Instant asOf) {
+
+  private static final int DECIMALS = 4;
+
+  record Interval(
+      @JsonProperty("low") double low,
+      @JsonProperty("high") double high,
+      @JsonProperty("level") double level) {}
+
+  record EvidenceCounts(
+      @JsonProperty("user_trades") long userTrades,
+      @JsonProperty("community_trades") long communityTrades,
+      @JsonProperty("pattern") String pattern) {}
+
+  static WinProbabilityResponse of(
+      ConfidenceQuery query,
+      ConfidenceAnswer answer,
+      double threshold,
+      TradingState tradingState,
+      Instant asOf) {
+    Confidence confidence = answer.confidence();
+    // The decision is taken on the number the bot sees, so 0.7 shown never means "no" at 0.7.
+    double probability = rounded(confidence.probability());
+    return new WinProbabilityResponse(
+        query.userId(),
+        query.symbol(),
+        query.side().name(),
+        probability,
+        new Interval(rounded(confidence.low()), rounded(confidence.high()), confidence.level()),
+        new EvidenceCounts(answer.userTrades(), answer.communityTrades(), answer.pattern()),
+        threshold,
+        probability >= threshold && tradingState == TradingState.ACTIVE,
+        tradingState,
+        asOf);
+  }
+
+  private static double rounded(double value) {
+    return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+  }
+}

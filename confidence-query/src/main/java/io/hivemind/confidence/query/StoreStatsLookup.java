@@ -1,0 +1,52 @@
+package io.hivemind.confidence.query;
+
+import io.hivemind.confidence.model.StatsLookup;
+import io.hivemind.confidence.store.StatsTopology;
+import io.hivemind.schema.CommunityStatsKey;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.WinStats;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Point lookups in this instance's stores. Any call may throw {@link
+ * org.apache.kafka.streams.errors.InvalidStateStoreException} when a store is closing.
+ */
+final class StoreStatsLookup implements StatsLookup {
+
+  private final ReadOnlyKeyValueStore<StatsKey, WinStats> userStats;
+  private final ReadOnlyKeyValueStore<CommunityStatsKey, WinStats> communityStats;
+
+  /**
+   * @param partition the user's partition: only its store is consulted, not all local ones
+   */
+  StoreStatsLookup(KafkaStreams streams, int partition) {
+    this.userStats =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                    StatsTopology.USER_STATS_STORE,
+                    QueryableStoreTypes.<StatsKey, WinStats>keyValueStore())
+                .withPartition(partition));
+    this.communityStats = communityStore(streams);
+  }
+
+  static ReadOnlyKeyValueStore<CommunityStatsKey, WinStats> communityStore(KafkaStreams streams) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            StatsTopology.COMMUNITY_STATS_STORE,
+            QueryableStoreTypes.<CommunityStatsKey, WinStats>keyValueStore()));
+  }
+
+  @Override
+  public Optional<WinStats> user(StatsKey key) {
+    return Optional.ofNullable(userStats.get(key));
+  }
+
+  @Override
+  public Optional<WinStats> community(CommunityStatsKey key) {
+    return Optional.ofNullable(communityStats.get(key));
+  }
+}

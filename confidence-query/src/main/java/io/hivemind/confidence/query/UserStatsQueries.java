@@ -1,0 +1,86 @@
+package io.hivemind.confidence.query;
+
+import io.hivemind.confidence.model.StatsLookup;
+import io.hivemind.confidence.store.StatsTopology;
+import io.hivemind.schema.Side;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.UserPartitioner;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Answers questions about one user where the user's statistics live. */
+@ApplicationScoped
+public class UserStatsQueries {
+
+  private static final UserPartitioner PARTITIONER = new UserPartitioner();
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final Duration retryAfter;
+
+  UserStatsQueries(
+      KafkaStreams streams,
+      @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
+      @ConfigProperty(name = "hivemind.query.retry-after") Duration retryAfter) {
+    this.streams = streams;
+    this.self = HostInfo.buildFromEndpoint(applicationServer);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * @param forwarded whether another instance forwarded this request here as to the user's owner
+   * @param question runs against this instance's stores when it owns the user
+   */
+  public <T> Uni<QueryResult<T>> ask(
+      String userId, boolean forwarded, Function<StatsLookup, T> question) {
+    Owner owner = ownerOf(userId);
+    Uni<QueryResult<T>> result =
+        Uni.createFrom()
+            .item(
+                () ->
+                    QueryResolver.resolve(
+                        owner,
+                        forwarded,
+                        retryAfter,
+                        partition -> question.apply(new StoreStatsLookup(streams, partition))));
+    // Reads leave the event loop: the stores' serdes are the registry serdes, and one meeting a
+    // schema not yet in its cache fetches it with a blocking call. On the event loop that stalls
+    // every request; and Apicurio's client, riding Quarkus' own Vert.x, then waits on the very
+    // loop it blocks: a deadlock, seen in this module's service test.
+    return owner instanceof Owner.ThisInstance
+        ? result.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        : result;
+  }
+
+  private Owner ownerOf(String userId) {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      return new Owner.Unknown("Kafka Streams is " + state);
+    }
+    try {
+      KeyQueryMetadata metadata =
+          streams.queryMetadataForKey(
+              StatsTopology.USER_STATS_STORE, partitionProbe(userId), PARTITIONER);
+      return OwnerRule.decide(state, metadata, self);
+    } catch (StreamsException | IllegalStateException e) {
+      // the state changed between the check above and the call
+      return new Owner.Unknown("metadata not available: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The learner places every statistic of a user by the user id alone, so any key of the user finds
+   * the partition; the other fields are placeholders.
+   */
+  private static StatsKey partitionProbe(String userId) {
+    return new StatsKey(userId, "", Side.LONG, 0, "");
+  }
+}

@@ -1,0 +1,68 @@
+package io.hivemind.confidence.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hivemind.confidence.model.ConfidenceAnswer;
+import io.hivemind.confidence.model.ConfidenceQuery;
+import io.hivemind.learning.confidence.Confidence;
+import io.hivemind.schema.Side;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WinProbabilityResponseTest {
+
+  private static final Instant AS_OF = Instant.parse("2026-11-20T14:32:45.200Z");
+  private static final ConfidenceQuery QUERY =
+      new ConfidenceQuery("a1b2c3d4e5f6", "ES", Side.LONG, Map.of(), AS_OF);
+
+  @Test
+  void shouldCarryTheEstimateAndItsEvidence() {
+    WinProbabilityResponse response =
+        WinProbabilityResponse.of(QUERY, answer(0.68), 0.7, TradingState.ACTIVE, AS_OF);
+
+    assertThat(response)
+        .isEqualTo(
+            new WinProbabilityResponse(
+                "a1b2c3d4e5f6",
+                "ES",
+                "LONG",
+                0.68,
+                new WinProbabilityResponse.Interval(0.61, 0.74, 0.9),
+                new WinProbabilityResponse.EvidenceCounts(42, 2400, "v1/mid/rsi6/vz-5"),
+                0.7,
+                false,
+                TradingState.ACTIVE,
+                AS_OF));
+  }
+
+  @Test
+  void shouldTakeTheTradeAtTheThreshold() {
+    assertThat(
+            WinProbabilityResponse.of(QUERY, answer(0.7), 0.7, TradingState.ACTIVE, AS_OF)
+                .takeTrade())
+        .isTrue();
+  }
+
+  @Test
+  void shouldDecideOnTheProbabilityAsShown() {
+    WinProbabilityResponse response =
+        WinProbabilityResponse.of(QUERY, answer(0.699996), 0.7, TradingState.ACTIVE, AS_OF);
+
+    assertThat(response.winProbability()).isEqualTo(0.7);
+    assertThat(response.takeTrade()).isTrue();
+  }
+
+  @Test
+  void shouldNotTakeATradeUnlessTradingIsActive() {
+    assertThat(
+            WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, TradingState.HALTED, AS_OF)
+                .takeTrade())
+        .isFalse();
+  }
+
+  private static ConfidenceAnswer answer(double probability) {
+    return new ConfidenceAnswer(
+        new Confidence(probability, 0.61, 0.74, 0.9), 42, 2400, "v1/mid/rsi6/vz-5");
+  }
+}

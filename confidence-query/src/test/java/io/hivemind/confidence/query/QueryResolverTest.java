@@ -1,0 +1,85 @@
+package io.hivemind.confidence.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.junit.jupiter.api.Test;
+
+class QueryResolverTest {
+
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+  private final AtomicInteger localReads = new AtomicInteger();
+  private final IntFunction<String> readLocally =
+      partition -> {
+        localReads.incrementAndGet();
+        return "answer from partition " + partition;
+      };
+
+  @Test
+  void shouldAnswerLocallyFromTheOwnedPartition() {
+    QueryResult<String> result =
+        QueryResolver.resolve(new Owner.ThisInstance(2), false, RETRY_AFTER, readLocally);
+
+    assertThat(result).isEqualTo(new QueryResult.Local<>("answer from partition 2"));
+  }
+
+  @Test
+  void shouldAnswerLocallyAForwardedRequestItOwns() {
+    QueryResult<String> result =
+        QueryResolver.resolve(new Owner.ThisInstance(0), true, RETRY_AFTER, readLocally);
+
+    assertThat(result).isEqualTo(new QueryResult.Local<>("answer from partition 0"));
+  }
+
+  @Test
+  void shouldSendTheQuestionToTheOwner() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.OtherInstance("127.0.0.1", 8083), false, RETRY_AFTER, readLocally);
+
+    assertThat(result).isEqualTo(new QueryResult.Remote<>("127.0.0.1", 8083));
+    assertThat(localReads).hasValue(0);
+  }
+
+  @Test
+  void shouldNeverForwardARequestTwice() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.OtherInstance("127.0.0.1", 8083), true, RETRY_AFTER, readLocally);
+
+    assertThat(result).isInstanceOf(QueryResult.Unavailable.class);
+    assertThat(((QueryResult.Unavailable<String>) result).retryAfter()).isEqualTo(RETRY_AFTER);
+  }
+
+  @Test
+  void shouldBeUnavailableWhenNobodyOwnsTheUser() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.Unknown("Kafka Streams is REBALANCING"), false, RETRY_AFTER, readLocally);
+
+    assertThat(result)
+        .isEqualTo(new QueryResult.Unavailable<>(RETRY_AFTER, "Kafka Streams is REBALANCING"));
+    assertThat(localReads).hasValue(0);
+  }
+
+  @Test
+  void shouldBeUnavailableOnceWhenTheStoreClosesUnderTheRead() {
+    AtomicInteger attempts = new AtomicInteger();
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.ThisInstance(1),
+            false,
+            RETRY_AFTER,
+            partition -> {
+              attempts.incrementAndGet();
+              throw new InvalidStateStoreException("store is migrating");
+            });
+
+    assertThat(result).isInstanceOf(QueryResult.Unavailable.class);
+    assertThat(attempts).hasValue(1);
+  }
+}
