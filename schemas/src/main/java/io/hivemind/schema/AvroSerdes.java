@@ -47,6 +47,9 @@ public interface AvroSerdes {
       settings.put(SchemaResolverConfig.REGISTRY_URL, registryUrl);
       settings.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
       settings.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SpecificRecordDatumProvider.class);
+      // The JDK's HTTP client: left to AUTO, the serde borrows Quarkus' Vert.x, and a first
+      // schema lookup made on an event-loop thread then waits on the loop it is blocking.
+      settings.put(SchemaResolverConfig.HTTP_ADAPTER, "JDK");
       this.config = Map.copyOf(settings);
     }
 

@@ -1,0 +1,104 @@
+package io.hivemind.e2e;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Measures freshness on a running stack: the time from an outcome's POST (202 received) until
+ * {@code /api/ml/stats} shows it, one trade at a time. Beside it, as the baseline, the round trip
+ * of the stats GET alone, so the polling cost is visible.
+ *
+ * <pre>
+ * mvn -q -pl e2e-tests test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.hivemind.e2e.FreshnessProbe -Dexec.args="250 http://127.0.0.1:8080 http://127.0.0.1:8081"
+ * </pre>
+ */
+public final class FreshnessProbe {
+
+  private static final long GIVE_UP_NANOS = 30_000_000_000L;
+
+  public static void main(String[] args) throws Exception {
+    int trades = args.length > 0 ? Integer.parseInt(args[0]) : 250;
+    String gateway = args.length > 1 ? args[1] : "http://127.0.0.1:8080";
+    String query = args.length > 2 ? args[2] : "http://127.0.0.1:8081";
+    Http http = new Http();
+    String user = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String statsUrl = query + "/api/ml/stats?user_id=" + user + "&symbol=ES";
+    long[] freshness = new long[trades];
+    long[] statsRoundTrip = new long[trades];
+    Instant start = Instant.now().minusSeconds(6 * 3600);
+    for (int i = 0; i < trades; i++) {
+      String id = user + "-" + i;
+      Instant at = start.plusSeconds(60L * i);
+      require(http.post(gateway + "/api/signals", signal(user, id, at)).status() == 202, "signal");
+      long posted = System.nanoTime();
+      require(http.post(gateway + "/api/outcomes", outcome(user, id, at)).status() == 202, "outcome");
+      while (true) {
+        long before = System.nanoTime();
+        Http.Answer answer = http.get(statsUrl);
+        statsRoundTrip[i] = System.nanoTime() - before;
+        if (answer.status() == 200 && answer.body().at("/sides/LONG/trades").asLong() == i + 1) {
+          freshness[i] = System.nanoTime() - posted;
+          break;
+        }
+        require(System.nanoTime() - posted < GIVE_UP_NANOS, "trade " + i + " never became visible");
+      }
+      if ((i + 1) % 50 == 0) {
+        System.out.printf("  %d/%d trades measured%n", i + 1, trades);
+      }
+    }
+    System.out.printf("freshness, outcome POST -> visible in /api/ml/stats, %d outcomes%n", trades);
+    print("freshness", freshness);
+    print("baseline: one stats GET round trip", statsRoundTrip);
+  }
+
+  private static void print(String what, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        "  %-36s p50 %7.1f ms   p90 %7.1f ms   p99 %7.1f ms   max %7.1f ms%n",
+        what, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    int index = (int) Math.ceil(quantile * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static void require(boolean condition, String what) {
+    if (!condition) {
+      throw new IllegalStateException("failed: " + what);
+    }
+  }
+
+  private static Map<String, Object> signal(String user, String id, Instant at) {
+    Map<String, Object> signal = new LinkedHashMap<>();
+    signal.put("signal_id", id);
+    signal.put("user_id", user);
+    signal.put("symbol", "ES");
+    signal.put("side", "LONG");
+    signal.put("price", 4500.25);
+    signal.put("timestamp", at.toString());
+    signal.put("features", Map.of("rsi", 34.2, "vwap_z", -2.15));
+    return signal;
+  }
+
+  private static Map<String, Object> outcome(String user, String id, Instant at) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("signal_id", id);
+    outcome.put("user_id", user);
+    outcome.put("symbol", "ES");
+    outcome.put("side", "LONG");
+    outcome.put("entry_price", 4500.0);
+    outcome.put("exit_price", 4510.25);
+    outcome.put("entry_time", at.toString());
+    outcome.put("exit_time", at.plusSeconds(120).toString());
+    outcome.put("contracts", 1);
+    outcome.put("pnl", 512.5);
+    outcome.put("exit_reason", "TARGET");
+    return outcome;
+  }
+}

@@ -1,0 +1,98 @@
+package io.hivemind.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack started exactly as a user starts it, with {@code ./hivemind}, in its own home
+ * under {@code target/} and on ports of its own so it never meets a stack the developer runs.
+ */
+final class LocalStack implements AutoCloseable {
+
+  static final int GATEWAY_PORT = 18080;
+  static final int QUERY_PORT = 18081;
+  static final int SECOND_QUERY_PORT = 18091;
+
+  private static final Duration COMMAND_BOUND = Duration.ofMinutes(6);
+
+  private final Path checkout;
+  private final Path home;
+
+  private LocalStack(Path checkout, Path home) {
+    this.checkout = checkout;
+    this.home = home;
+  }
+
+  static LocalStack up() throws Exception {
+    Path checkout = Path.of("..").toAbsolutePath().normalize();
+    Path home = Path.of("target", "e2e-stack").toAbsolutePath();
+    LocalStack stack = new LocalStack(checkout, home);
+    stack.run("up", "--clean");
+    return stack;
+  }
+
+  String gateway() {
+    return "http://127.0.0.1:" + GATEWAY_PORT;
+  }
+
+  String query() {
+    return "http://127.0.0.1:" + QUERY_PORT;
+  }
+
+  String secondQuery() {
+    return "http://127.0.0.1:" + SECOND_QUERY_PORT;
+  }
+
+  void startSecondQueryInstance() throws Exception {
+    run("start", "confidence-query", "--port", String.valueOf(SECOND_QUERY_PORT));
+  }
+
+  @Override
+  public void close() throws Exception {
+    run("down");
+  }
+
+  private void run(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(checkout.resolve("hivemind").toString());
+    command.addAll(List.of(args));
+    Files.createDirectories(home);
+    Path log = home.resolveSibling("e2e-hivemind.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(checkout.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "HIVEMIND_HOME", home.toString(),
+                "GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
+                "QUERY_PORT", String.valueOf(QUERY_PORT),
+                "LEARNER_PORT", "18082",
+                "REGISTRY_PORT", "18085",
+                "KAFKA_PORT", "19092",
+                "KAFKA_CONTROLLER_PORT", "19093"));
+    Process process = builder.start();
+    if (!process.waitFor(COMMAND_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroy();
+      throw new IllegalStateException("./hivemind " + String.join(" ", args) + " timed out");
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(
+          "./hivemind " + String.join(" ", args) + " failed:\n" + tail(log));
+    }
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+}

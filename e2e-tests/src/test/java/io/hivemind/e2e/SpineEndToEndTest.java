@@ -1,0 +1,189 @@
+package io.hivemind.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The spine as a user meets it: {@code ./hivemind up}, events POSTed over HTTP to the gateway,
+ * statistics and confidence read back from the query service, then a second query instance that
+ * answers for users it does not own.
+ */
+@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class SpineEndToEndTest {
+
+  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(60);
+  private static LocalStack stack;
+  private final Http http = new Http();
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = LocalStack.up();
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static String newUser() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  private static Map<String, Object> signal(String user, String id, String symbol, Instant at) {
+    Map<String, Object> signal = new LinkedHashMap<>();
+    signal.put("signal_id", id);
+    signal.put("user_id", user);
+    signal.put("symbol", symbol);
+    signal.put("side", "LONG");
+    signal.put("price", 4500.25);
+    signal.put("timestamp", at.toString());
+    signal.put("strategy", "vwap_rsi");
+    signal.put("features", Map.of("rsi", 34.2, "vwap_z", -2.15, "atr", 3.5, "volume_ratio", 1.4));
+    return signal;
+  }
+
+  private static Map<String, Object> outcome(
+      String user, String id, String symbol, Instant at, boolean win) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("signal_id", id);
+    outcome.put("user_id", user);
+    outcome.put("symbol", symbol);
+    outcome.put("side", "LONG");
+    outcome.put("entry_price", 4500.0);
+    outcome.put("exit_price", win ? 4510.25 : 4495.0);
+    outcome.put("entry_time", at.toString());
+    outcome.put("exit_time", at.plusSeconds(240).toString());
+    outcome.put("contracts", 1);
+    outcome.put("pnl", win ? 512.5 : -250.0);
+    outcome.put("exit_reason", win ? "TARGET" : "STOP");
+    return outcome;
+  }
+
+  /** POSTs {@code count} signal/outcome pairs, the first {@code wins} of them winners. */
+  private List<String> trade(String user, String symbol, int count, int wins, List<String> ids)
+      throws Exception {
+    List<String> used = new ArrayList<>();
+    Instant start = Instant.now().minusSeconds(3600);
+    for (int i = 0; i < count; i++) {
+      String id = ids == null ? user + "-" + symbol + "-" + i : ids.get(i);
+      Instant at = start.plusSeconds(60L * i);
+      assertThat(http.post(stack.gateway() + "/api/signals", signal(user, id, symbol, at)).status())
+          .isEqualTo(202);
+      assertThat(
+              http.post(stack.gateway() + "/api/outcomes", outcome(user, id, symbol, at, i < wins))
+                  .status())
+          .isEqualTo(202);
+      used.add(id);
+    }
+    return used;
+  }
+
+  private JsonNode stats(String baseUrl, String user, String symbol) throws Exception {
+    Http.Answer answer =
+        http.get(baseUrl + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol);
+    return answer.status() == 200 ? answer.body() : null;
+  }
+
+  private JsonNode awaitLongStats(String baseUrl, String user, String symbol, long trades) {
+    JsonNode[] seen = new JsonNode[1];
+    Awaitility.await(user + " " + symbol + " stats at " + baseUrl)
+        .atMost(VISIBLE_WITHIN)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              seen[0] = stats(baseUrl, user, symbol);
+              return seen[0] != null && seen[0].at("/sides/LONG/trades").asLong() == trades;
+            });
+    return seen[0].at("/sides/LONG");
+  }
+
+  @Test
+  void a_shouldLearnTwentyTradesOnceEvenWhenEveryPostIsRetried() throws Exception {
+    String alice = newUser();
+    String bob = newUser();
+    trade(bob, "ES", 3, 1, null);
+    double before = winProbability(alice);
+
+    List<String> ids = trade(alice, "ES", 20, 12, null);
+    JsonNode learned = awaitLongStats(stack.query(), alice, "ES", 20);
+    assertThat(learned.get("wins").asLong()).isEqualTo(12);
+    assertThat(learned.get("losses").asLong()).isEqualTo(8);
+
+    // the bot retries every POST: nothing changes. A later trade of the same user (same
+    // partition, so processed after the retries) shows the retries have been processed.
+    trade(alice, "ES", 20, 12, ids);
+    trade(alice, "NQ", 1, 1, null);
+    awaitLongStats(stack.query(), alice, "NQ", 1);
+    JsonNode afterRetries = stats(stack.query(), alice, "ES").at("/sides/LONG");
+    assertThat(afterRetries.get("trades").asLong()).isEqualTo(20);
+    assertThat(afterRetries.get("wins").asLong()).isEqualTo(12);
+
+    // another user's statistics are untouched
+    JsonNode bobs = awaitLongStats(stack.query(), bob, "ES", 3);
+    assertThat(bobs.get("wins").asLong()).isEqualTo(1);
+
+    // and the confidence the bot is given moved with what was learned
+    assertThat(winProbability(alice)).isNotEqualTo(before);
+  }
+
+  private double winProbability(String user) throws Exception {
+    Http.Answer answer =
+        http.get(
+            stack.query()
+                + "/api/ml/win_probability?user_id="
+                + user
+                + "&symbol=ES&side=LONG&rsi=34.2&vwap_z=-2.15");
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.body().at("/interval/level").asDouble()).isEqualTo(0.9);
+    return answer.body().get("win_probability").asDouble();
+  }
+
+  @Test
+  void b_shouldRefuseASidewaysSignalWithAProblemNamingTheField() throws Exception {
+    Map<String, Object> bad = signal(newUser(), "bad-1", "ES", Instant.now());
+    bad.put("side", "SIDEWAYS");
+
+    Http.Answer answer = http.post(stack.gateway() + "/api/signals", bad);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().get("violations").findValuesAsText("field")).contains("side");
+  }
+
+  @Test
+  void c_shouldAnswerFromEitherQueryInstanceForEveryUser() throws Exception {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String user = newUser();
+      trade(user, "CL", i + 1, 1, null);
+      users.add(user);
+    }
+    stack.startSecondQueryInstance();
+
+    for (int i = 0; i < users.size(); i++) {
+      JsonNode first = awaitLongStats(stack.query(), users.get(i), "CL", i + 1);
+      JsonNode second = awaitLongStats(stack.secondQuery(), users.get(i), "CL", i + 1);
+      assertThat(second).isEqualTo(first);
+      assertThat(second.get("wins").asLong()).isEqualTo(1);
+    }
+  }
+}
