@@ -2,8 +2,6 @@ package io.hivemind.e2e;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,9 +31,9 @@ public final class FreshnessProbe {
     for (int i = 0; i < trades; i++) {
       String id = user + "-" + i;
       Instant at = start.plusSeconds(60L * i);
-      require(http.post(gateway + "/api/signals", signal(user, id, at)).status() == 202, "signal");
+      require(http.post(gateway + "/api/signals", BotEvents.signal(user, id, "ES", at)).status() == 202, "signal");
       long posted = System.nanoTime();
-      require(http.post(gateway + "/api/outcomes", outcome(user, id, at)).status() == 202, "outcome");
+      require(http.post(gateway + "/api/outcomes", BotEvents.outcome(user, id, "ES", at, true)).status() == 202, "outcome");
       while (true) {
         long before = System.nanoTime();
         Http.Answer answer = http.get(statsUrl);
@@ -72,33 +70,5 @@ public final class FreshnessProbe {
     if (!condition) {
       throw new IllegalStateException("failed: " + what);
     }
-  }
-
-  private static Map<String, Object> signal(String user, String id, Instant at) {
-    Map<String, Object> signal = new LinkedHashMap<>();
-    signal.put("signal_id", id);
-    signal.put("user_id", user);
-    signal.put("symbol", "ES");
-    signal.put("side", "LONG");
-    signal.put("price", 4500.25);
-    signal.put("timestamp", at.toString());
-    signal.put("features", Map.of("rsi", 34.2, "vwap_z", -2.15));
-    return signal;
-  }
-
-  private static Map<String, Object> outcome(String user, String id, Instant at) {
-    Map<String, Object> outcome = new LinkedHashMap<>();
-    outcome.put("signal_id", id);
-    outcome.put("user_id", user);
-    outcome.put("symbol", "ES");
-    outcome.put("side", "LONG");
-    outcome.put("entry_price", 4500.0);
-    outcome.put("exit_price", 4510.25);
-    outcome.put("entry_time", at.toString());
-    outcome.put("exit_time", at.plusSeconds(120).toString());
-    outcome.put("contracts", 1);
-    outcome.put("pnl", 512.5);
-    outcome.put("exit_reason", "TARGET");
-    return outcome;
   }
 }

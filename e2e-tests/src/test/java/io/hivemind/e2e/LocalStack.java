@@ -33,7 +33,13 @@ final class LocalStack implements AutoCloseable {
     Path checkout = Path.of("..").toAbsolutePath().normalize();
     Path home = Path.of("target", "e2e-stack").toAbsolutePath();
     LocalStack stack = new LocalStack(checkout, home);
-    stack.run("up", "--clean");
+    if (Files.exists(home)) {
+      stack.run("down"); // whatever an aborted earlier run left behind
+      try (var paths = Files.walk(home)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    stack.run("up");
     return stack;
   }
 
@@ -62,8 +68,9 @@ final class LocalStack implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(checkout.resolve("hivemind").toString());
     command.addAll(List.of(args));
-    Files.createDirectories(home);
+    // ./hivemind creates (and marks) its home itself; it refuses to --clean one it did not make
     Path log = home.resolveSibling("e2e-hivemind.log");
+    Files.createDirectories(log.getParent());
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(checkout.toFile())

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,36 +46,6 @@ class SpineEndToEndTest {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
-  private static Map<String, Object> signal(String user, String id, String symbol, Instant at) {
-    Map<String, Object> signal = new LinkedHashMap<>();
-    signal.put("signal_id", id);
-    signal.put("user_id", user);
-    signal.put("symbol", symbol);
-    signal.put("side", "LONG");
-    signal.put("price", 4500.25);
-    signal.put("timestamp", at.toString());
-    signal.put("strategy", "vwap_rsi");
-    signal.put("features", Map.of("rsi", 34.2, "vwap_z", -2.15, "atr", 3.5, "volume_ratio", 1.4));
-    return signal;
-  }
-
-  private static Map<String, Object> outcome(
-      String user, String id, String symbol, Instant at, boolean win) {
-    Map<String, Object> outcome = new LinkedHashMap<>();
-    outcome.put("signal_id", id);
-    outcome.put("user_id", user);
-    outcome.put("symbol", symbol);
-    outcome.put("side", "LONG");
-    outcome.put("entry_price", 4500.0);
-    outcome.put("exit_price", win ? 4510.25 : 4495.0);
-    outcome.put("entry_time", at.toString());
-    outcome.put("exit_time", at.plusSeconds(240).toString());
-    outcome.put("contracts", 1);
-    outcome.put("pnl", win ? 512.5 : -250.0);
-    outcome.put("exit_reason", win ? "TARGET" : "STOP");
-    return outcome;
-  }
-
   /** POSTs {@code count} signal/outcome pairs, the first {@code wins} of them winners. */
   private List<String> trade(String user, String symbol, int count, int wins, List<String> ids)
       throws Exception {
@@ -85,10 +54,10 @@ class SpineEndToEndTest {
     for (int i = 0; i < count; i++) {
       String id = ids == null ? user + "-" + symbol + "-" + i : ids.get(i);
       Instant at = start.plusSeconds(60L * i);
-      assertThat(http.post(stack.gateway() + "/api/signals", signal(user, id, symbol, at)).status())
+      assertThat(http.post(stack.gateway() + "/api/signals", BotEvents.signal(user, id, symbol, at)).status())
           .isEqualTo(202);
       assertThat(
-              http.post(stack.gateway() + "/api/outcomes", outcome(user, id, symbol, at, i < wins))
+              http.post(stack.gateway() + "/api/outcomes", BotEvents.outcome(user, id, symbol, at, i < wins))
                   .status())
           .isEqualTo(202);
       used.add(id);
@@ -159,7 +128,7 @@ class SpineEndToEndTest {
 
   @Test
   void b_shouldRefuseASidewaysSignalWithAProblemNamingTheField() throws Exception {
-    Map<String, Object> bad = signal(newUser(), "bad-1", "ES", Instant.now());
+    Map<String, Object> bad = BotEvents.signal(newUser(), "bad-1", "ES", Instant.now());
     bad.put("side", "SIDEWAYS");
 
     Http.Answer answer = http.post(stack.gateway() + "/api/signals", bad);
