@@ -2,16 +2,14 @@ package io.hivemind.confidence.store;
 
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
+import io.hivemind.schema.ExplicitlyNamed;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.WinStats;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,7 +36,7 @@ public final class StatsTopology {
   }
 
   public Topology build() {
-    StreamsBuilder builder = new StreamsBuilder(namingEnforced());
+    StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
     builder.table(
         topics.userStats,
         Consumed.with(serdes.keySerde(StatsKey.class), winStats()).withName(USER_STATS_TABLE),
@@ -58,20 +56,5 @@ public final class StatsTopology {
 
   private Serde<WinStats> winStats() {
     return serdes.valueSerde(WinStats.class);
-  }
-
-  /**
-   * Kafka Streams checks for generated internal names while {@link StreamsBuilder#build()} runs,
-   * reading the flag from the builder's {@link TopologyConfig}, not from the running app's config:
-   * so the topology enforces it itself. A {@link TopologyConfig} can only be made from a complete
-   * {@link StreamsConfig}; the id and servers below are never used to connect.
-   */
-  private static TopologyConfig namingEnforced() {
-    return new TopologyConfig(
-        new StreamsConfig(
-            Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, "hivemind-confidence-query",
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)));
   }
 }

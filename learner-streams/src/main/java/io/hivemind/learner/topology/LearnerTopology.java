@@ -6,6 +6,7 @@ import io.hivemind.learner.domain.WinStatsCodec;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
+import io.hivemind.schema.ExplicitlyNamed;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
@@ -59,7 +60,7 @@ public final class LearnerTopology {
   }
 
   public Topology build() {
-    StreamsBuilder builder = new StreamsBuilder();
+    StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
     addStores(builder);
     ExperienceFactory experienceFactory = new ExperienceFactory(settings.scheme());
 
