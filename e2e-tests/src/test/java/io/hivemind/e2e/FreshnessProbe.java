@@ -31,9 +31,14 @@ public final class FreshnessProbe {
     for (int i = 0; i < trades; i++) {
       String id = user + "-" + i;
       Instant at = start.plusSeconds(60L * i);
-      require(http.post(gateway + "/api/signals", BotEvents.signal(user, id, "ES", at)).status() == 202, "signal");
+      require(
+          http.post(gateway + "/api/signals", BotEvents.signal(user, id, "ES", at)).status() == 202,
+          "signal");
       long posted = System.nanoTime();
-      require(http.post(gateway + "/api/outcomes", BotEvents.outcome(user, id, "ES", at, true)).status() == 202, "outcome");
+      require(
+          http.post(gateway + "/api/outcomes", BotEvents.outcome(user, id, "ES", at, true)).status()
+              == 202,
+          "outcome");
       while (true) {
         long before = System.nanoTime();
         Http.Answer answer = http.get(statsUrl);
@@ -58,7 +63,11 @@ public final class FreshnessProbe {
     Arrays.sort(sorted);
     System.out.printf(
         "  %-36s p50 %7.1f ms   p90 %7.1f ms   p99 %7.1f ms   max %7.1f ms%n",
-        what, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        what,
+        ms(sorted, 0.50),
+        ms(sorted, 0.90),
+        ms(sorted, 0.99),
+        sorted[sorted.length - 1] / 1e6);
   }
 
   private static double ms(long[] sorted, double quantile) {

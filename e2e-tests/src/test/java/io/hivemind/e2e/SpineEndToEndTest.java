@@ -54,10 +54,14 @@ class SpineEndToEndTest {
     for (int i = 0; i < count; i++) {
       String id = ids == null ? user + "-" + symbol + "-" + i : ids.get(i);
       Instant at = start.plusSeconds(60L * i);
-      assertThat(http.post(stack.gateway() + "/api/signals", BotEvents.signal(user, id, symbol, at)).status())
+      assertThat(
+              http.post(stack.gateway() + "/api/signals", BotEvents.signal(user, id, symbol, at))
+                  .status())
           .isEqualTo(202);
       assertThat(
-              http.post(stack.gateway() + "/api/outcomes", BotEvents.outcome(user, id, symbol, at, i < wins))
+              http.post(
+                      stack.gateway() + "/api/outcomes",
+                      BotEvents.outcome(user, id, symbol, at, i < wins))
                   .status())
           .isEqualTo(202);
       used.add(id);
@@ -66,8 +70,7 @@ class SpineEndToEndTest {
   }
 
   private JsonNode stats(String baseUrl, String user, String symbol) throws Exception {
-    Http.Answer answer =
-        http.get(baseUrl + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol);
+    Http.Answer answer = http.get(baseUrl + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol);
     return answer.status() == 200 ? answer.body() : null;
   }
 

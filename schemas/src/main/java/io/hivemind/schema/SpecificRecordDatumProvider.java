@@ -12,9 +12,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Reads every record into this module's generated class, resolving the writer's schema (from the
- * registry) against the class's own schema: that is what makes BACKWARD-compatible evolution
- * work for readers. Classes are looked up through this module's class loader rather than the
- * thread's, which under Quarkus and Kafka Streams is not the one that holds them.
+ * registry) against the class's own schema: that is what makes BACKWARD-compatible evolution work
+ * for readers. Classes are looked up through this module's class loader rather than the thread's,
+ * which under Quarkus and Kafka Streams is not the one that holds them.
  */
 public final class SpecificRecordDatumProvider<T> implements AvroDatumProvider<T> {
 

@@ -50,7 +50,9 @@ public final class TopicProvisioner {
       List<String> created =
           new TopicProvisioner(admin).createMissing(topics, Integer.parseInt(args[1]), (short) 1);
       System.out.println(
-          created.isEmpty() ? "topics: all present" : "topics created: " + String.join(", ", created));
+          created.isEmpty()
+              ? "topics: all present"
+              : "topics created: " + String.join(", ", created));
     }
   }
 }

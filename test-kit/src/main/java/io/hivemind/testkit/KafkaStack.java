@@ -24,8 +24,8 @@ import org.awaitility.Awaitility;
 
 /**
  * A real Kafka broker (Kafka's own {@link KafkaClusterTestKit}, in process) and a real Apicurio
- * Registry (its runnable jar, in-memory storage, as a child process), started once per test JVM
- * and stopped when the JVM exits. Test classes share it and keep apart by their own ids.
+ * Registry (its runnable jar, in-memory storage, as a child process), started once per test JVM and
+ * stopped when the JVM exits. Test classes share it and keep apart by their own ids.
  */
 public final class KafkaStack {
 
@@ -155,7 +155,8 @@ public final class KafkaStack {
         .until(
             () -> {
               if (!registry.isAlive()) {
-                throw new IllegalStateException("registry exited: see target/apicurio-registry-test.log");
+                throw new IllegalStateException(
+                    "registry exited: see target/apicurio-registry-test.log");
               }
               try {
                 return http.send(

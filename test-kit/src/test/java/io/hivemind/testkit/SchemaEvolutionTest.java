@@ -52,7 +52,8 @@ class SchemaEvolutionTest {
     assertThat(register(Signal.getClassSchema()).statusCode()).isEqualTo(200);
 
     HttpResponse<String> evolved =
-        register(signalPlus(new Schema.Field("broker", Schema.create(Schema.Type.STRING), null, "")));
+        register(
+            signalPlus(new Schema.Field("broker", Schema.create(Schema.Type.STRING), null, "")));
 
     assertThat(evolved.statusCode()).as(evolved.body()).isEqualTo(200);
   }

@@ -8,9 +8,9 @@ import io.hivemind.schema.TradeOutcome;
 import java.util.Map;
 
 /**
- * Turns an outcome, with its signal when it arrived, into the {@link Experience} the learner
- * learns from. Without the signal there are no features, so only the levels the outcome's own
- * fields allow (L0, L1) are bucketed, and the experience says so with {@code signal_matched}.
+ * Turns an outcome, with its signal when it arrived, into the {@link Experience} the learner learns
+ * from. Without the signal there are no features, so only the levels the outcome's own fields allow
+ * (L0, L1) are bucketed, and the experience says so with {@code signal_matched}.
  */
 public final class ExperienceFactory {
 

@@ -121,7 +121,9 @@ public final class LearnerTopology {
   private void addStores(StreamsBuilder builder) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.SIGNALS_BY_ID), Serdes.String(), signalSerde));
+            Stores.persistentKeyValueStore(StoreNames.SIGNALS_BY_ID),
+            Serdes.String(),
+            signalSerde));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.OUTCOMES_PENDING),
@@ -148,8 +150,7 @@ public final class LearnerTopology {
       Serde<T> serde,
       BiFunction<String, T, String> check) {
     KStream<String, Decoded<T>> decoded =
-        builder
-            .stream(
+        builder.stream(
                 topic,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
             .processValues(

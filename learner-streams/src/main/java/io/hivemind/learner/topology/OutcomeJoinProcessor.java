@@ -16,9 +16,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Learns each outcome once: at once when its signal is known, otherwise when the signal arrives
- * or, if it never does, once stream time has passed the outcome's exit by the join horizon.
- * Stream time (not wall time) keeps the result the same on every run over the same log.
+ * Learns each outcome once: at once when its signal is known, otherwise when the signal arrives or,
+ * if it never does, once stream time has passed the outcome's exit by the join horizon. Stream time
+ * (not wall time) keeps the result the same on every run over the same log.
  */
 final class OutcomeJoinProcessor implements Processor<String, TradeOutcome, String, Experience> {
 

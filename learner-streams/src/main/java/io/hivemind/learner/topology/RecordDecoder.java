@@ -55,7 +55,8 @@ final class RecordDecoder<T> implements FixedKeyProcessor<String, byte[], Decode
         .recordMetadata()
         .ifPresent(
             meta -> {
-              DeadLetterHeaders.add(record.headers(), DeadLetterHeaders.PARTITION, meta.partition());
+              DeadLetterHeaders.add(
+                  record.headers(), DeadLetterHeaders.PARTITION, meta.partition());
               DeadLetterHeaders.add(record.headers(), DeadLetterHeaders.OFFSET, meta.offset());
             });
     context.forward(record.withValue(new Decoded.Poison<>(record.value())));

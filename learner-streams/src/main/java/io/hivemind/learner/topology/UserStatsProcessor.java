@@ -14,8 +14,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Aggregates a user's statistics at every level of an experience. It runs in the task that owns
- * the user's partition, so the statistics need no repartition topic; they are written to {@code
+ * Aggregates a user's statistics at every level of an experience. It runs in the task that owns the
+ * user's partition, so the statistics need no repartition topic; they are written to {@code
  * user-stats} on the same partition number.
  */
 final class UserStatsProcessor implements Processor<String, Experience, StatsKey, WinStats> {

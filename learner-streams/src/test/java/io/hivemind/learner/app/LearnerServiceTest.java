@@ -50,18 +50,42 @@ class LearnerServiceTest {
   void shouldLearnEachRetriedTradeOnceIntoUserStats() throws Exception {
     String user = "u" + UUID.randomUUID().toString().substring(0, 11);
     Instant t0 = Instant.parse("2026-11-20T16:32:45Z");
-    try (KafkaProducer<String, Object> producer = producer(serdes.valueSerde(Signal.class).serializer())) {
+    try (KafkaProducer<String, Object> producer =
+        producer(serdes.valueSerde(Signal.class).serializer())) {
       for (int attempt = 0; attempt < 2; attempt++) {
         for (int i = 0; i < 5; i++) {
           String id = user + "-" + i;
           Instant entry = t0.plusSeconds(60L * i);
-          producer.send(new ProducerRecord<>(topics.signals, user,
-              new Signal(id, user, "ES", Side.LONG, 4500.0, entry, "vwap_rsi",
-                  Map.of("rsi", 30.0, "vwap_z", -2.2))));
+          producer.send(
+              new ProducerRecord<>(
+                  topics.signals,
+                  user,
+                  new Signal(
+                      id,
+                      user,
+                      "ES",
+                      Side.LONG,
+                      4500.0,
+                      entry,
+                      "vwap_rsi",
+                      Map.of("rsi", 30.0, "vwap_z", -2.2))));
           double pnl = i < 3 ? 50 : -25;
-          producer.send(new ProducerRecord<>(topics.outcomes, user,
-              new TradeOutcome(id, user, "ES", Side.LONG, 4500.0, 4501.0, entry,
-                  entry.plusSeconds(30), 1, pnl, "TARGET")));
+          producer.send(
+              new ProducerRecord<>(
+                  topics.outcomes,
+                  user,
+                  new TradeOutcome(
+                      id,
+                      user,
+                      "ES",
+                      Side.LONG,
+                      4500.0,
+                      4501.0,
+                      entry,
+                      entry.plusSeconds(30),
+                      1,
+                      pnl,
+                      "TARGET")));
         }
       }
       producer.flush();
@@ -73,11 +97,12 @@ class LearnerServiceTest {
       consumer.subscribe(List.of(topics.userStats));
       Awaitility.await("user stats of " + user)
           .atMost(BOUND)
-          .until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
-            WinStats stats = latest.get(l0);
-            return stats != null && stats.getTrades() == 5;
-          });
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+                WinStats stats = latest.get(l0);
+                return stats != null && stats.getTrades() == 5;
+              });
     }
     assertThat(latest.get(l0).getWins()).isEqualTo(3);
     assertThat(latest.get(l0).getPnlSum()).isEqualTo(100.0);
@@ -87,22 +112,29 @@ class LearnerServiceTest {
   void shouldSendPoisonToTheDeadLetterTopicAndKeepLearning() throws Exception {
     String marker = "poison-" + UUID.randomUUID();
     try (KafkaProducer<String, byte[]> raw = rawProducer()) {
-      raw.send(new ProducerRecord<>(topics.outcomes, "someone", marker.getBytes(StandardCharsets.UTF_8))).get();
+      raw.send(
+              new ProducerRecord<>(
+                  topics.outcomes, "someone", marker.getBytes(StandardCharsets.UTF_8)))
+          .get();
     }
     try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
       consumer.subscribe(List.of(topics.deadLetters));
       ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
       Awaitility.await("dead letter " + marker)
           .atMost(BOUND)
-          .until(() -> {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-              if (marker.equals(new String(r.value(), StandardCharsets.UTF_8))) {
-                found[0] = r;
-              }
-            }
-            return found[0] != null;
-          });
-      String reason = new String(found[0].headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+          .until(
+              () -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                  if (marker.equals(new String(r.value(), StandardCharsets.UTF_8))) {
+                    found[0] = r;
+                  }
+                }
+                return found[0] != null;
+              });
+      String reason =
+          new String(
+              found[0].headers().lastHeader(DeadLetterHeaders.REASON).value(),
+              StandardCharsets.UTF_8);
       assertThat(reason).startsWith("not deserializable");
     }
     // the application is still running and learning
@@ -112,13 +144,21 @@ class LearnerServiceTest {
   private KafkaProducer<String, Object> producer(Serializer<?> valueSerializer) {
     @SuppressWarnings("unchecked")
     Serializer<Object> serializer = (Serializer<Object>) valueSerializer;
-    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        serializer);
   }
 
   private KafkaProducer<String, byte[]> rawProducer() {
-    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-        new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+        new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   private Map<String, Object> consumerConfig() {
@@ -131,11 +171,14 @@ class LearnerServiceTest {
   }
 
   private KafkaConsumer<StatsKey, WinStats> statsConsumer() {
-    return new KafkaConsumer<>(consumerConfig(), serdes.keySerde(StatsKey.class).deserializer(),
+    return new KafkaConsumer<>(
+        consumerConfig(),
+        serdes.keySerde(StatsKey.class).deserializer(),
         serdes.valueSerde(WinStats.class).deserializer());
   }
 
   private KafkaConsumer<String, byte[]> rawConsumer() {
-    return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -94,7 +94,16 @@ class LearnerTopologyTest {
 
   private static TradeOutcome outcome(String user, String id, double pnl, Instant exit) {
     return new TradeOutcome(
-        id, user, "ES", Side.LONG, 4500.0, 4500.0 + pnl / 50, exit.minusSeconds(300), exit, 1, pnl,
+        id,
+        user,
+        "ES",
+        Side.LONG,
+        4500.0,
+        4500.0 + pnl / 50,
+        exit.minusSeconds(300),
+        exit,
+        1,
+        pnl,
         pnl > 0 ? "TARGET" : "STOP");
   }
 
@@ -216,8 +225,11 @@ class LearnerTopologyTest {
         .isEqualTo("not avro at all");
     assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).startsWith("not deserializable");
     assertThat(header(letters.get(0), DeadLetterHeaders.TOPIC)).isEqualTo(topics.signals);
-    assertThat(header(letters.get(1), DeadLetterHeaders.REASON)).contains("not the record's user_id");
-    assertThat(experiences.readValuesToList()).extracting(Experience::getSignalId).containsExactly("s-1");
+    assertThat(header(letters.get(1), DeadLetterHeaders.REASON))
+        .contains("not the record's user_id");
+    assertThat(experiences.readValuesToList())
+        .extracting(Experience::getSignalId)
+        .containsExactly("s-1");
   }
 
   private static String header(TestRecord<String, byte[]> record, String name) {

@@ -50,7 +50,8 @@ public final class ConfidenceEstimator {
   public Confidence estimate(Evidence evidence) {
     int deepest = evidence.deepestLevel();
     return evidence.privateUser()
-        ? posterior(evidence.user().get(deepest), chain(evidence.user(), deepest), levelPriorStrength)
+        ? posterior(
+            evidence.user().get(deepest), chain(evidence.user(), deepest), levelPriorStrength)
         : shared(evidence, deepest);
   }
 

@@ -3,8 +3,8 @@ package io.hivemind.learning.pattern;
 import java.time.LocalTime;
 
 /**
- * Part of the trading day, in exchange time (America/New_York for the CME equity and energy
- * futures the bots trade). Each session starts at its {@code start} and runs until the next one.
+ * Part of the trading day, in exchange time (America/New_York for the CME equity and energy futures
+ * the bots trade). Each session starts at its {@code start} and runs until the next one.
  */
 public enum TradingSession {
   ASIA(LocalTime.of(18, 0)),

@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * Win statistics of one key, updated one trade at a time. Decayed counts are exponentially
  * time-weighted in event time and referenced to {@code lastEventTimeMillis}: a trade {@code h}
- * half-lives older than the newest one weighs {@code 2^-h}. Because the weight depends on the
- * event times only, the decayed counts do not depend on the order trades arrive in (up to
- * floating-point rounding); streaks follow the order in which trades are learned.
+ * half-lives older than the newest one weighs {@code 2^-h}. Because the weight depends on the event
+ * times only, the decayed counts do not depend on the order trades arrive in (up to floating-point
+ * rounding); streaks follow the order in which trades are learned.
  */
 public record TradeStats(
     long trades,

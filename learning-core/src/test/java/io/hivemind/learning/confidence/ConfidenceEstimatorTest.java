@@ -68,7 +68,8 @@ class ConfidenceEstimatorTest {
     Confidence thin =
         estimator.estimate(evidence(List.of(rate(0.6, 5), rate(0.6, 5), rate(0.6, 5)), NO_USER));
     Confidence rich =
-        estimator.estimate(evidence(List.of(rate(0.6, 900), rate(0.6, 90), rate(0.6, 90)), NO_USER));
+        estimator.estimate(
+            evidence(List.of(rate(0.6, 900), rate(0.6, 90), rate(0.6, 90)), NO_USER));
 
     assertThat(rich.high() - rich.low()).isLessThan(thin.high() - thin.low());
   }

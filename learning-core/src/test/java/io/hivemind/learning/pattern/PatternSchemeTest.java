@@ -38,15 +38,34 @@ class PatternSchemeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0.0,0", "0.49,0", "0.5,1", "-0.01,-1", "-2.15,-5", "-4.0,-8", "-9.0,-8", "3.5,7", "12,7"})
+  @CsvSource({
+    "0.0,0",
+    "0.49,0",
+    "0.5,1",
+    "-0.01,-1",
+    "-2.15,-5",
+    "-4.0,-8",
+    "-9.0,-8",
+    "3.5,7",
+    "12,7"
+  })
   void shouldBucketVwapDistanceInHalfSigmaStepsClamped(double vwapZ, int bucket) {
     assertThat(PatternScheme.vwapZBucket(vwapZ)).isEqualTo(bucket);
   }
 
   @ParameterizedTest
   @CsvSource({
-    "02:59:59,ASIA", "03:00,LONDON", "09:29:59,LONDON", "09:30,OPEN", "10:59:59,OPEN",
-    "11:00,MID", "14:00,CLOSE", "15:59:59,CLOSE", "16:00,AFTER", "17:59:59,AFTER", "18:00,ASIA",
+    "02:59:59,ASIA",
+    "03:00,LONDON",
+    "09:29:59,LONDON",
+    "09:30,OPEN",
+    "10:59:59,OPEN",
+    "11:00,MID",
+    "14:00,CLOSE",
+    "15:59:59,CLOSE",
+    "16:00,AFTER",
+    "17:59:59,AFTER",
+    "18:00,ASIA",
     "00:00,ASIA"
   })
   void shouldSplitTheExchangeDayIntoSessionsAtTheirEdges(String time, TradingSession session) {
