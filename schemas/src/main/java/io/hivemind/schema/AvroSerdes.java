@@ -50,12 +50,13 @@ public interface AvroSerdes {
       // The JDK's HTTP client: left to AUTO, the serde borrows Quarkus' Vert.x, and a first
       // schema lookup made on an event-loop thread then waits on the loop it is blocking.
       settings.put(SchemaResolverConfig.HTTP_ADAPTER, "JDK");
+      // A schema id never changes what it names: keep every lookup for the life of the process,
+      // so a registry outage cannot fail records whose schemas are already known (the default
+      // re-fetches every 30 s, from inside send() and store reads), and a failed refresh keeps the
+      // cached schema.
+      settings.put(SchemaResolverConfig.CHECK_PERIOD_MS, java.time.Duration.ofDays(365).toMillis());
+      settings.put(SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
       this.config = Map.copyOf(settings);
-    }
-
-    /** The serde settings as client properties, for a plain Kafka producer or consumer. */
-    public Map<String, Object> clientConfig() {
-      return config;
     }
 
     @Override

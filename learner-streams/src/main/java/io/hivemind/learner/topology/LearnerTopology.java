@@ -125,8 +125,8 @@ public final class LearnerTopology {
             Serdes.String(),
             signalSerde));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.OUTCOMES_PENDING),
+        Stores.timestampedKeyValueStoreBuilder(
+            Stores.persistentTimestampedKeyValueStore(StoreNames.OUTCOMES_PENDING),
             Serdes.String(),
             outcomeSerde));
     builder.addStateStore(

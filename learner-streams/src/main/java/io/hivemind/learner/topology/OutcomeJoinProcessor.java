@@ -14,6 +14,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Learns each outcome once: at once when its signal is known, otherwise when the signal arrives or,
@@ -28,7 +30,7 @@ final class OutcomeJoinProcessor implements Processor<String, TradeOutcome, Stri
   private final Duration joinHorizon;
   private ProcessorContext<String, Experience> context;
   private KeyValueStore<String, Signal> signals;
-  private KeyValueStore<String, TradeOutcome> pending;
+  private TimestampedKeyValueStore<String, TradeOutcome> pending;
   private KeyValueStore<String, Long> learned;
 
   OutcomeJoinProcessor(ExperienceFactory experiences, Duration joinHorizon) {
@@ -48,13 +50,13 @@ final class OutcomeJoinProcessor implements Processor<String, TradeOutcome, Stri
   @Override
   public void process(Record<String, TradeOutcome> record) {
     TradeOutcome outcome = record.value();
-    String id = outcome.getSignalId();
+    String id = JoinKey.of(outcome.getUserId(), outcome.getSignalId());
     if (learned.get(id) != null || pending.get(id) != null) {
       return; // one outcome per signal: a retried POST counts once
     }
     Signal signal = signals.get(id);
     if (signal == null) {
-      pending.put(id, outcome);
+      pending.put(id, ValueAndTimestamp.make(outcome, record.timestamp()));
       return;
     }
     learned.put(id, record.timestamp());
@@ -63,19 +65,19 @@ final class OutcomeJoinProcessor implements Processor<String, TradeOutcome, Stri
 
   private void learnExpired(long streamTime) {
     long cutoff = streamTime - joinHorizon.toMillis();
-    List<KeyValue<String, TradeOutcome>> expired = new ArrayList<>();
-    try (KeyValueIterator<String, TradeOutcome> all = pending.all()) {
+    List<KeyValue<String, ValueAndTimestamp<TradeOutcome>>> expired = new ArrayList<>();
+    try (KeyValueIterator<String, ValueAndTimestamp<TradeOutcome>> all = pending.all()) {
       all.forEachRemaining(
           entry -> {
-            if (entry.value.getExitTime().toEpochMilli() <= cutoff) {
+            if (entry.value.timestamp() <= cutoff) {
               expired.add(entry);
             }
           });
     }
-    for (KeyValue<String, TradeOutcome> entry : expired) {
+    for (KeyValue<String, ValueAndTimestamp<TradeOutcome>> entry : expired) {
       pending.delete(entry.key);
       learned.put(entry.key, streamTime);
-      TradeOutcome outcome = entry.value;
+      TradeOutcome outcome = entry.value.value();
       context.forward(
           new Record<>(outcome.getUserId(), experiences.withoutSignal(outcome), streamTime));
     }

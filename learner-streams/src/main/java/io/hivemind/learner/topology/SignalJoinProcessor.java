@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Keeps the first copy of every signal; a signal whose outcome is already waiting completes the
@@ -18,7 +20,7 @@ final class SignalJoinProcessor implements Processor<String, Signal, String, Exp
   private final ExperienceFactory experiences;
   private ProcessorContext<String, Experience> context;
   private KeyValueStore<String, Signal> signals;
-  private KeyValueStore<String, TradeOutcome> pending;
+  private TimestampedKeyValueStore<String, TradeOutcome> pending;
   private KeyValueStore<String, Long> learned;
 
   SignalJoinProcessor(ExperienceFactory experiences) {
@@ -36,15 +38,15 @@ final class SignalJoinProcessor implements Processor<String, Signal, String, Exp
   @Override
   public void process(Record<String, Signal> record) {
     Signal signal = record.value();
-    String id = signal.getSignalId();
+    String id = JoinKey.of(signal.getUserId(), signal.getSignalId());
     if (signals.get(id) != null) {
       return; // a retried POST: the first copy counts
     }
     signals.put(id, signal);
-    TradeOutcome outcome = pending.delete(id);
-    if (outcome != null) {
+    ValueAndTimestamp<TradeOutcome> waiting = pending.delete(id);
+    if (waiting != null) {
       learned.put(id, record.timestamp());
-      context.forward(record.withValue(experiences.matched(signal, outcome)));
+      context.forward(record.withValue(experiences.matched(signal, waiting.value())));
     }
   }
 }

@@ -3,13 +3,15 @@ package io.hivemind.learner.topology;
 /** Every state store of the learner, by name: they name their changelog topics too. */
 public final class StoreNames {
 
-  /** signal_id → Signal: every signal seen, to drop duplicates and to join late outcomes. */
+  // Join and dedup stores are keyed by JoinKey (user_id and signal_id).
+
+  /** signal → Signal: every signal seen, to drop duplicates and to join late outcomes. */
   public static final String SIGNALS_BY_ID = "signals-by-id";
 
-  /** signal_id → TradeOutcome: outcomes waiting for their signal, up to the join horizon. */
+  /** signal → (TradeOutcome, arrival time): outcomes waiting for their signal, up to the horizon. */
   public static final String OUTCOMES_PENDING = "outcomes-pending";
 
-  /** signal_id → time learned: outcomes already learned, to drop duplicates. */
+  /** signal → stream time learned: outcomes already learned, to drop duplicates. */
   public static final String OUTCOMES_LEARNED = "outcomes-learned";
 
   /** StatsKey → WinStats: per-user statistics, on the user's own partition. */

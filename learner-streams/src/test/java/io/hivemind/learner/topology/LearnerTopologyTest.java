@@ -236,4 +236,34 @@ class LearnerTopologyTest {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
+
+  @Test
+  void shouldKeepTwoUsersWhoUseTheSameSignalIdApart() {
+    trade("alice", "1", 100, T0);
+    trade("bob", "1", -50, T0);
+
+    assertThat(experiences.readValuesToList()).hasSize(2);
+    assertThat(userStatsAt("alice", 0, "v1").getWins()).isEqualTo(1);
+    assertThat(userStatsAt("bob", 0, "v1").getWins()).isZero();
+    assertThat(userStatsAt("bob", 0, "v1").getTrades()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldGiveAnOldOutcomeTheHorizonFromItsArrivalToMeetItsSignal() {
+    // a bot back from two days offline reports the outcome first, its signal a moment later
+    Instant exit = T0.minus(Duration.ofDays(2));
+    Instant arrival = T0;
+    outcomes.pipeInput("alice", outcome("alice", "late", 100, exit), arrival);
+    trade("bob", "b-1", 10, arrival.plus(HORIZON).minusSeconds(400)); // stream time moves on
+    assertThat(experiences.readValuesToList())
+        .extracting(Experience::getSignalId)
+        .containsExactly("b-1");
+
+    signals.pipeInput("alice", signal("alice", "late", exit.minusSeconds(300)), arrival);
+
+    Experience late = experiences.readValue();
+    assertThat(late.getSignalId()).isEqualTo("late");
+    assertThat(late.getSignalMatched()).isTrue();
+    assertThat(late.getPatterns()).hasSize(3);
+  }
 }
