@@ -8,7 +8,9 @@ public final class StoreNames {
   /** signal → Signal: every signal seen, to drop duplicates and to join late outcomes. */
   public static final String SIGNALS_BY_ID = "signals-by-id";
 
-  /** signal → (TradeOutcome, arrival time): outcomes waiting for their signal, up to the horizon. */
+  /**
+   * signal → (TradeOutcome, arrival time): outcomes waiting for their signal, up to the horizon.
+   */
   public static final String OUTCOMES_PENDING = "outcomes-pending";
 
   /** signal → stream time learned: outcomes already learned, to drop duplicates. */

@@ -25,6 +25,7 @@ public final class ConfidenceEstimator {
   private static final double UNINFORMED = 0.5;
   private static final double MIN_PARAMETER = 1e-3;
   private static final double EPSILON = 1e-6;
+  private static final double PRIOR_MEAN_MARGIN = 0.01;
 
   private final double levelPriorStrength;
   private final double maxUserPriorStrength;
@@ -56,15 +57,36 @@ public final class ConfidenceEstimator {
   }
 
   private Confidence shared(Evidence evidence, int deepest) {
-    List<Counts> community = evidence.community();
+    // The community's counts include the user's own trades: take them out, or the user's
+    // evidence would be counted twice, once in the prior and once in the update.
+    List<Counts> community = othersThan(evidence.community(), evidence.user());
     double communityL0 = chain(community, 1);
     double userL0 = shrink(evidence.user().get(0), communityL0, levelPriorStrength);
     double skillOffset = logit(userL0) - logit(communityL0);
     double communityDeepest = chain(community, deepest + 1);
-    double priorMean = sigmoid(logit(communityDeepest) + skillOffset);
+    double priorMean = clamp(sigmoid(logit(communityDeepest) + skillOffset));
     double priorStrength =
         Math.min(maxUserPriorStrength, levelPriorStrength + community.get(deepest).trades());
     return posterior(evidence.user().get(deepest), priorMean, priorStrength);
+  }
+
+  private static List<Counts> othersThan(List<Counts> everyone, List<Counts> user) {
+    List<Counts> others = new java.util.ArrayList<>(everyone.size());
+    for (int level = 0; level < everyone.size(); level++) {
+      Counts all = everyone.get(level);
+      Counts own = user.get(level);
+      double trades = Math.max(0, all.trades() - own.trades());
+      others.add(new Counts(Math.min(trades, Math.max(0, all.wins() - own.wins())), trades));
+    }
+    return others;
+  }
+
+  /**
+   * A prior never claims certainty: a pattern the others always won (or always lost) still leaves
+   * the user's own trades room to speak.
+   */
+  private static double clamp(double priorMean) {
+    return Math.min(1 - PRIOR_MEAN_MARGIN, Math.max(PRIOR_MEAN_MARGIN, priorMean));
   }
 
   /** The estimate after shrinking levels 0 .. {@code levels - 1} each toward the one above. */

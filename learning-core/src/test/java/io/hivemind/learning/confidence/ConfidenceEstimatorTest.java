@@ -107,4 +107,25 @@ class ConfidenceEstimatorTest {
                 .probability())
         .isCloseTo(0.7, within(0.01));
   }
+
+  @Test
+  void shouldNotCountTheUsersOwnTradesTwice() {
+    List<Counts> user = List.of(rate(0.9, 200), rate(0.9, 100), rate(0.9, 50));
+
+    // the user is the whole community: the same as a community that knows nothing else
+    Confidence alone = estimator.estimate(evidence(user, user));
+    Confidence noCommunity = estimator.estimate(evidence(NO_USER, user));
+
+    assertThat(alone).isEqualTo(noCommunity);
+  }
+
+  @Test
+  void shouldNeverCollapseTheIntervalOnAPatternEveryoneAlwaysWon() {
+    List<Counts> others = List.of(rate(1.0, 5_000), rate(1.0, 2_000), rate(1.0, 1_000));
+
+    Confidence answer = estimator.estimate(evidence(others, NO_USER));
+
+    assertThat(answer.probability()).isLessThan(1.0);
+    assertThat(answer.high() - answer.low()).isGreaterThan(0.005);
+  }
 }
