@@ -18,6 +18,7 @@ final class LocalStack implements AutoCloseable {
   static final int GATEWAY_PORT = 18080;
   static final int QUERY_PORT = 18081;
   static final int SECOND_QUERY_PORT = 18091;
+  static final int REGISTRY_PORT = 18085;
 
   private static final Duration COMMAND_BOUND = Duration.ofMinutes(6);
 
@@ -49,6 +50,10 @@ final class LocalStack implements AutoCloseable {
 
   String query() {
     return "http://127.0.0.1:" + QUERY_PORT;
+  }
+
+  String registry() {
+    return "http://127.0.0.1:" + REGISTRY_PORT;
   }
 
   String secondQuery() {
@@ -84,7 +89,7 @@ final class LocalStack implements AutoCloseable {
                 "GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
                 "QUERY_PORT", String.valueOf(QUERY_PORT),
                 "LEARNER_PORT", "18082",
-                "REGISTRY_PORT", "18085",
+                "REGISTRY_PORT", String.valueOf(REGISTRY_PORT),
                 "KAFKA_PORT", "19092",
                 "KAFKA_CONTROLLER_PORT", "19093"));
     Process process = builder.start();

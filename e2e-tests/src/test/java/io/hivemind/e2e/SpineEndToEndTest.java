@@ -142,6 +142,17 @@ class SpineEndToEndTest {
   }
 
   @Test
+  void b_shouldKeepTheRegistrysSchemasUnderTheBackwardRule() throws Exception {
+    Http.Answer rule = http.get(stack.registry() + "/apis/registry/v3/admin/rules/COMPATIBILITY");
+    Http.Answer subjects = http.get(stack.registry() + "/apis/ccompat/v7/subjects");
+
+    assertThat(rule.status()).isEqualTo(200);
+    assertThat(rule.body().get("config").asText()).isEqualTo("BACKWARD");
+    // the services registered their contracts on first use, readable through the ccompat API
+    assertThat(subjects.body().toString()).contains("hivemind.signals-value");
+  }
+
+  @Test
   void c_shouldAnswerFromEitherQueryInstanceForEveryUser() throws Exception {
     List<String> users = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
