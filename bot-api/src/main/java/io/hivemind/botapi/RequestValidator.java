@@ -36,10 +36,6 @@ public final class RequestValidator {
     this.limits = Objects.requireNonNull(limits);
   }
 
-  public ValidationLimits limits() {
-    return limits;
-  }
-
   public List<Violation> validate(SignalRequest signal) {
     List<Violation> violations = new ArrayList<>();
     if (signal == null) {
