@@ -32,7 +32,8 @@ public final class TopicProvisioner {
             .filter(spec -> !existing.contains(spec.name()))
             .map(
                 spec ->
-                    new NewTopic(spec.name(), partitions, replicationFactor).configs(spec.config()))
+                    new NewTopic(spec.name(), spec.partitionsOr(partitions), replicationFactor)
+                        .configs(spec.config()))
             .toList();
     admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
     return missing.stream().map(NewTopic::name).toList();

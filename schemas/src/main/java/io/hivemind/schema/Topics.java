@@ -18,6 +18,8 @@ public final class Topics {
   public final String userStats;
   public final String communityStats;
   public final String deadLetters;
+  public final String control;
+  public final String audit;
 
   public Topics(String prefix) {
     signals = prefix + "signals";
@@ -27,6 +29,8 @@ public final class Topics {
     userStats = prefix + "user-stats";
     communityStats = prefix + "community-stats";
     deadLetters = prefix + "dead-letters";
+    control = prefix + "control";
+    audit = prefix + "audit";
   }
 
   public static Topics withDefaultPrefix() {
@@ -44,9 +48,25 @@ public final class Topics {
         new TopicSpec(experiences, kept),
         new TopicSpec(userStats, compacted),
         new TopicSpec(communityStats, compacted),
-        new TopicSpec(deadLetters, kept));
+        new TopicSpec(deadLetters, kept),
+        // One partition each: control is a handful of settings every service reads whole, and the
+        // audit trail is read back in the order the commands were applied.
+        new TopicSpec(control, compacted, 1),
+        new TopicSpec(audit, kept, 1));
   }
 
-  /** A topic name with its topic-level configuration; partition count is deployment config. */
-  public record TopicSpec(String name, Map<String, String> config) {}
+  /**
+   * A topic name with its topic-level configuration. {@code partitions} 0 means the deployment's
+   * partition count.
+   */
+  public record TopicSpec(String name, Map<String, String> config, int partitions) {
+
+    public TopicSpec(String name, Map<String, String> config) {
+      this(name, config, 0);
+    }
+
+    public int partitionsOr(int deploymentPartitions) {
+      return partitions > 0 ? partitions : deploymentPartitions;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.hivemind.gateway.kafka;
 
+import io.hivemind.schema.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,13 +29,7 @@ public final class ProducerSettings {
    * {@code sasl.*} and {@code ssl.*} settings, which pass through unchanged.
    */
   public static Map<String, Object> forIngest(Map<String, ?> connection, Duration sendTimeout) {
-    Map<String, Object> settings = new HashMap<>();
-    connection.forEach(
-        (key, value) -> {
-          if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-            settings.put(key, value);
-          }
-        });
+    Map<String, Object> settings = KafkaConnection.settings(connection);
     settings.putAll(forIngest(String.valueOf(connection.get("bootstrap.servers")), sendTimeout));
     return settings;
   }

@@ -1,0 +1,30 @@
+package io.hivemind.control.app;
+
+import io.hivemind.control.kafka.ControlView;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready until the control topic has been read to its end: a service acting on an empty view
+ * would let bots trade while the fleet is halted.
+ */
+@Readiness
+@ApplicationScoped
+public class ControlViewReadinessCheck implements HealthCheck {
+
+  private final ControlView view;
+
+  ControlViewReadinessCheck(ControlView view) {
+    this.view = view;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("control")
+        .status(view.isLoaded())
+        .withData("learning", view.snapshot().learning().name())
+        .build();
+  }
+}

@@ -1,0 +1,141 @@
+package io.hivemind.control.kafka;
+
+import io.hivemind.control.domain.BotContext;
+import io.hivemind.control.domain.ControlSnapshot;
+import io.hivemind.control.domain.EffectiveState;
+import io.hivemind.schema.ControlState;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * This instance's copy of the control topic: every setting of the fleet, kept current by a {@link
+ * TopicFollower}, and the listeners to tell when it changes. Every service holds one; what one bot
+ * may do is evaluated from it locally, so control never adds a network hop to a request.
+ */
+public final class ControlView implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ControlView.class);
+
+  private final Deserializer<ControlState> values;
+  private final String topic;
+  private final Clock clock;
+  private final List<Consumer<ControlSnapshot>> listeners = new CopyOnWriteArrayList<>();
+  private final TopicFollower follower;
+  private final Object changed = new Object();
+  private volatile ControlSnapshot snapshot = ControlSnapshot.EMPTY;
+
+  public ControlView(
+      Map<String, Object> connection,
+      String topic,
+      Deserializer<ControlState> values,
+      Clock clock) {
+    this.values = values;
+    this.topic = topic;
+    this.clock = clock;
+    this.follower = new TopicFollower(connection, topic, null, this::apply);
+  }
+
+  public ControlView start() {
+    follower.start();
+    return this;
+  }
+
+  /**
+   * Waits until every setting that was on the topic at start is in the view. A service must not act
+   * on an empty view: the fleet may be halted.
+   */
+  public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+    return follower.awaitCaughtUp(timeout);
+  }
+
+  public boolean isLoaded() {
+    return follower.isCaughtUp();
+  }
+
+  public ControlSnapshot snapshot() {
+    return snapshot;
+  }
+
+  public EffectiveState evaluate(BotContext bot) {
+    return snapshot.evaluate(bot, clock.instant());
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** {@code listener} runs on the follower's thread after every change; keep it short. */
+  public void onChange(Consumer<ControlSnapshot> listener) {
+    listeners.add(listener);
+  }
+
+  /** Waits until the setting written by {@code commandId} is in the view (read-your-writes). */
+  public boolean awaitCommand(String commandId, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (changed) {
+      while (!snapshot.contains(commandId)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return true;
+  }
+
+  private void apply(List<ConsumerRecord<byte[], byte[]>> records) {
+    ControlSnapshot next = snapshot;
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      next = applyOne(next, record);
+    }
+    if (next.equals(snapshot)) {
+      return;
+    }
+    synchronized (changed) {
+      snapshot = next;
+      changed.notifyAll();
+    }
+    for (Consumer<ControlSnapshot> listener : listeners) {
+      try {
+        listener.accept(next);
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "a control listener failed");
+      }
+    }
+  }
+
+  private ControlSnapshot applyOne(ControlSnapshot current, ConsumerRecord<byte[], byte[]> record) {
+    if (record.value() == null) {
+      return record.key() == null
+          ? current
+          : current.without(new String(record.key(), StandardCharsets.UTF_8));
+    }
+    try {
+      return current.with(ControlCodec.fromAvro(values.deserialize(topic, record.value())));
+    } catch (RuntimeException e) {
+      // Only ControlPublisher writes here; a record it cannot have written is skipped, loudly,
+      // rather than freezing every later change.
+      LOG.errorf(
+          e,
+          "skipping unreadable control record at %s-%d@%d",
+          topic,
+          record.partition(),
+          record.offset());
+      return current;
+    }
+  }
+
+  @Override
+  public void close() {
+    follower.close();
+  }
+}
