@@ -54,6 +54,7 @@ public final class AvroMapping {
         .setOpenPositions(request.openPositionsOrZero())
         .setSymbols(new ArrayList<>(request.symbolsOrEmpty()))
         .setTimestamp(eventTime(request.timestamp()))
+        .setForceCloseAck(request.forceCloseAck())
         .build();
   }
 

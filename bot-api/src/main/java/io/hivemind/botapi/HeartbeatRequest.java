@@ -10,7 +10,8 @@ public record HeartbeatRequest(
     @JsonProperty("status") String status,
     @JsonProperty("open_positions") Integer openPositions,
     @JsonProperty("symbols") List<String> symbols,
-    @JsonProperty("timestamp") String timestamp) {
+    @JsonProperty("timestamp") String timestamp,
+    @JsonProperty("force_close_ack") String forceCloseAck) {
 
   public static final String DEFAULT_STATUS = "RUNNING";
 

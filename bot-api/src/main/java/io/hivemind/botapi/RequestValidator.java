@@ -146,6 +146,9 @@ public final class RequestValidator {
       }
     }
     checks.eventTime("timestamp", heartbeat.timestamp(), clock, limits);
+    if (heartbeat.forceCloseAck() != null) {
+      checkId(checks, "force_close_ack", heartbeat.forceCloseAck());
+    }
   }
 
   private static void checkId(FieldChecks checks, String field, String value) {

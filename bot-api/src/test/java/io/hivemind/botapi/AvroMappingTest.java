@@ -76,7 +76,8 @@ class AvroMappingTest {
   @Test
   void shouldFillHeartbeatDefaults() {
     HeartbeatRequest minimal =
-        new HeartbeatRequest("a1b2c3d4e5f6", "1.4.2", null, null, null, "2026-11-20T14:59:00Z");
+        new HeartbeatRequest(
+            "a1b2c3d4e5f6", "1.4.2", null, null, null, "2026-11-20T14:59:00Z", null);
 
     Heartbeat heartbeat = AvroMapping.toHeartbeat(minimal);
 

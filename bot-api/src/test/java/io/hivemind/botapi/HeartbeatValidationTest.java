@@ -22,13 +22,14 @@ class HeartbeatValidationTest {
   @Test
   void shouldAcceptAHeartbeatWithOnlyTheRequiredFields() {
     HeartbeatRequest minimal =
-        new HeartbeatRequest("a1b2c3d4e5f6", "1.4.2", null, null, null, "2026-11-20T14:59:00Z");
+        new HeartbeatRequest(
+            "a1b2c3d4e5f6", "1.4.2", null, null, null, "2026-11-20T14:59:00Z", null);
     assertThat(fields(minimal)).isEmpty();
   }
 
   @Test
   void shouldNameEveryMissingRequiredField() {
-    assertThat(fields(new HeartbeatRequest(null, null, null, null, null, null)))
+    assertThat(fields(new HeartbeatRequest(null, null, null, null, null, null, null)))
         .containsExactly("user_id", "bot_version", "timestamp");
   }
 
@@ -37,7 +38,7 @@ class HeartbeatValidationTest {
     HeartbeatRequest h = heartbeat();
     HeartbeatRequest negative =
         new HeartbeatRequest(
-            h.userId(), h.botVersion(), h.status(), -1, h.symbols(), h.timestamp());
+            h.userId(), h.botVersion(), h.status(), -1, h.symbols(), h.timestamp(), null);
     assertThat(fields(negative)).containsExactly("open_positions");
   }
 
@@ -46,7 +47,7 @@ class HeartbeatValidationTest {
     HeartbeatRequest h = heartbeat();
     HeartbeatRequest bad =
         new HeartbeatRequest(
-            h.userId(), h.botVersion(), h.status(), 0, List.of("ES", "n q"), h.timestamp());
+            h.userId(), h.botVersion(), h.status(), 0, List.of("ES", "n q"), h.timestamp(), null);
     assertThat(fields(bad)).containsExactly("symbols[1]");
   }
 
@@ -60,7 +61,8 @@ class HeartbeatValidationTest {
             h.status(),
             0,
             Collections.nCopies(33, "ES"),
-            h.timestamp());
+            h.timestamp(),
+            null);
     assertThat(fields(many)).containsExactly("symbols");
   }
 
@@ -68,7 +70,16 @@ class HeartbeatValidationTest {
   void shouldRejectAStatusInLowerCase() {
     HeartbeatRequest h = heartbeat();
     HeartbeatRequest lower =
-        new HeartbeatRequest(h.userId(), h.botVersion(), "running", 0, null, h.timestamp());
+        new HeartbeatRequest(h.userId(), h.botVersion(), "running", 0, null, h.timestamp(), null);
     assertThat(fields(lower)).containsExactly("status");
+  }
+
+  @Test
+  void shouldRejectAMalformedForceCloseAcknowledgement() {
+    HeartbeatRequest h = heartbeat();
+    HeartbeatRequest bad =
+        new HeartbeatRequest(
+            h.userId(), h.botVersion(), h.status(), 0, h.symbols(), h.timestamp(), "not an id");
+    assertThat(fields(bad)).containsExactly("force_close_ack");
   }
 }

@@ -47,6 +47,6 @@ final class Requests {
 
   static HeartbeatRequest heartbeat() {
     return new HeartbeatRequest(
-        "a1b2c3d4e5f6", "1.4.2", "RUNNING", 1, List.of("ES", "NQ"), "2026-11-20T14:59:00Z");
+        "a1b2c3d4e5f6", "1.4.2", "RUNNING", 1, List.of("ES", "NQ"), "2026-11-20T14:59:00Z", null);
   }
 }

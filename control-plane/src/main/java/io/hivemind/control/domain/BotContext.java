@@ -2,17 +2,14 @@ package io.hivemind.control.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Who is asking: a user, their tier when known, and the symbol a question is about (absent for a
- * bot's control stream, which covers all its symbols).
+ * bot's control stream, which covers all its symbols). Without a user it is the fleet-wide view.
  */
 public record BotContext(String userId, String tier, String symbol) {
 
-  public BotContext {
-    Objects.requireNonNull(userId, "userId");
-  }
+  public static final BotContext FLEET = new BotContext(null, null, null);
 
   /** The scopes whose settings apply, the fleet first. */
   List<Scope> scopes() {
@@ -21,7 +18,9 @@ public record BotContext(String userId, String tier, String symbol) {
     if (tier != null) {
       scopes.add(Scope.tier(tier));
     }
-    scopes.add(Scope.user(userId));
+    if (userId != null) {
+      scopes.add(Scope.user(userId));
+    }
     if (symbol != null) {
       scopes.add(Scope.symbol(symbol));
     }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record BatchAccepted(
     @JsonProperty("status") String status,
     @JsonProperty("signals") int signals,
-    @JsonProperty("outcomes") int outcomes) {
+    @JsonProperty("outcomes") int outcomes,
+    @JsonProperty("trading_state") String tradingState) {
 
-  static BatchAccepted of(int signals, int outcomes) {
-    return new BatchAccepted(Accepted.ACCEPTED, signals, outcomes);
+  static BatchAccepted of(int signals, int outcomes, String tradingState) {
+    return new BatchAccepted(Accepted.ACCEPTED, signals, outcomes, tradingState);
   }
 }

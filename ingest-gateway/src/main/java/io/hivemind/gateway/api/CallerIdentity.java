@@ -1,17 +1,45 @@
 package io.hivemind.gateway.api;
 
+import io.hivemind.botapi.InvalidRequestException;
+import io.hivemind.botapi.Violation;
+import io.hivemind.control.domain.BotContext;
+import io.hivemind.control.domain.Scope;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
 
 /**
- * The one place that decides which user a request acts for. Today a bot names itself with the
- * body's {@code user_id}; when API keys arrive, the key becomes the only source and a body naming
- * another user is refused here, without touching the resources.
+ * The one place that decides which user a request acts for, and in which tier. Today a bot names
+ * itself with the body's {@code user_id} and its tier with {@value #TIER_HEADER}; when API keys
+ * arrive, the key becomes the only source and a body naming another user is refused here, without
+ * touching the resources.
  */
 @RequestScoped
 class CallerIdentity {
 
+  static final String TIER_HEADER = "X-Hivemind-Tier";
+
+  private final HttpServerRequest request;
+
+  CallerIdentity(HttpServerRequest request) {
+    this.request = request;
+  }
+
   /** The user to key the request's records by, given the {@code user_id} the body claims. */
   String userIdFor(String claimedUserId) {
     return claimedUserId;
+  }
+
+  /** Whose trading state applies to this request, for {@code symbol} (null: all symbols). */
+  BotContext botFor(String userId, String symbol) {
+    String tier = request.getHeader(TIER_HEADER);
+    if (tier != null) {
+      try {
+        Scope.tier(tier);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(List.of(new Violation(TIER_HEADER, e.getMessage())));
+      }
+    }
+    return new BotContext(userId, tier, symbol);
   }
 }

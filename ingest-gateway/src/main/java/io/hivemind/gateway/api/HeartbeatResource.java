@@ -4,6 +4,8 @@ import io.hivemind.botapi.AvroMapping;
 import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.RequestValidator;
+import io.hivemind.botapi.TradingStatus;
+import io.hivemind.control.kafka.ControlView;
 import io.hivemind.gateway.kafka.EventPublisher;
 import io.hivemind.schema.Topics;
 import io.smallrye.common.annotation.NonBlocking;
@@ -25,13 +27,19 @@ public class HeartbeatResource {
   private final EventPublisher publisher;
   private final Topics topics;
   private final CallerIdentity caller;
+  private final ControlView control;
 
   HeartbeatResource(
-      RequestValidator validator, EventPublisher publisher, Topics topics, CallerIdentity caller) {
+      RequestValidator validator,
+      EventPublisher publisher,
+      Topics topics,
+      CallerIdentity caller,
+      ControlView control) {
     this.validator = validator;
     this.publisher = publisher;
     this.topics = topics;
     this.caller = caller;
+    this.control = control;
   }
 
   @POST
@@ -40,8 +48,11 @@ public class HeartbeatResource {
   public Uni<Accepted> heartbeat(HeartbeatRequest request) {
     InvalidRequestException.throwIfAny(validator.validate(request));
     String userId = caller.userIdFor(request.userId());
+    // the acknowledgement in this very heartbeat counts: an acknowledged order is not repeated
+    TradingStatus status =
+        TradingStatus.of(control.evaluate(caller.botFor(userId, null)), request.forceCloseAck());
     return publisher
         .publish(topics.heartbeats, userId, AvroMapping.toHeartbeat(request))
-        .map(published -> Accepted.heartbeat(userId, published));
+        .map(published -> Accepted.heartbeat(userId, published, status));
   }
 }

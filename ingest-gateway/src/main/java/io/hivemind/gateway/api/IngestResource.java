@@ -6,6 +6,8 @@ import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.OutcomeRequest;
 import io.hivemind.botapi.RequestValidator;
 import io.hivemind.botapi.SignalRequest;
+import io.hivemind.botapi.TradingStatus;
+import io.hivemind.control.kafka.ControlView;
 import io.hivemind.gateway.kafka.EventPublisher;
 import io.hivemind.schema.Topics;
 import io.smallrye.common.annotation.NonBlocking;
@@ -35,13 +37,24 @@ public class IngestResource {
   private final EventPublisher publisher;
   private final Topics topics;
   private final CallerIdentity caller;
+  private final ControlView control;
 
   IngestResource(
-      RequestValidator validator, EventPublisher publisher, Topics topics, CallerIdentity caller) {
+      RequestValidator validator,
+      EventPublisher publisher,
+      Topics topics,
+      CallerIdentity caller,
+      ControlView control) {
     this.validator = validator;
     this.publisher = publisher;
     this.topics = topics;
     this.caller = caller;
+    this.control = control;
+  }
+
+  /** The trading status the bot is under, evaluated before the event is sent. */
+  private TradingStatus statusOf(String userId, String symbol) {
+    return TradingStatus.of(control.evaluate(caller.botFor(userId, symbol)), null);
   }
 
   @POST
@@ -50,9 +63,11 @@ public class IngestResource {
   @ResponseStatus(202)
   public Uni<Accepted> signal(SignalRequest request) {
     InvalidRequestException.throwIfAny(validator.validate(request));
+    String userId = caller.userIdFor(request.userId());
+    TradingStatus status = statusOf(userId, request.symbol());
     return publisher
-        .publish(topics.signals, caller.userIdFor(request.userId()), AvroMapping.toSignal(request))
-        .map(published -> Accepted.signalEvent(request.signalId(), published));
+        .publish(topics.signals, userId, AvroMapping.toSignal(request))
+        .map(published -> Accepted.signalEvent(request.signalId(), published, status));
   }
 
   @POST
@@ -61,12 +76,11 @@ public class IngestResource {
   @ResponseStatus(202)
   public Uni<Accepted> outcome(OutcomeRequest request) {
     InvalidRequestException.throwIfAny(validator.validate(request));
+    String userId = caller.userIdFor(request.userId());
+    TradingStatus status = statusOf(userId, request.symbol());
     return publisher
-        .publish(
-            topics.outcomes,
-            caller.userIdFor(request.userId()),
-            AvroMapping.toTradeOutcome(request))
-        .map(published -> Accepted.signalEvent(request.signalId(), published));
+        .publish(topics.outcomes, userId, AvroMapping.toTradeOutcome(request))
+        .map(published -> Accepted.signalEvent(request.signalId(), published, status));
   }
 
   /** A bot's offline buffer: every item is validated before the first one is sent. */
@@ -89,10 +103,14 @@ public class IngestResource {
               caller.userIdFor(outcome.userId()),
               AvroMapping.toTradeOutcome(outcome)));
     }
+    // a batch is one bot's offline buffer: its state is that of the first event's user
+    String tradingState =
+        records.isEmpty() ? null : statusOf(records.get(0).key(), null).tradingState();
     return publisher
         .publishAll(records)
         .map(
             published ->
-                BatchAccepted.of(batch.signalsOrEmpty().size(), batch.outcomesOrEmpty().size()));
+                BatchAccepted.of(
+                    batch.signalsOrEmpty().size(), batch.outcomesOrEmpty().size(), tradingState));
   }
 }

@@ -82,7 +82,8 @@ class PublisherReadinessCheck implements HealthCheck {
         topics.outcomes,
         new TradeOutcome(
             "warm-up", "warm-up", "ES", Side.LONG, 1.0, 1.0, epoch, epoch, 1, 0.0, "WARM_UP"));
-    samples.put(topics.heartbeats, new Heartbeat("warm-up", "0", "RUNNING", 0, List.of(), epoch));
+    samples.put(
+        topics.heartbeats, new Heartbeat("warm-up", "0", "RUNNING", 0, List.of(), null, epoch));
     return samples;
   }
 }

@@ -1,0 +1,148 @@
+package io.hivemind.gateway.control;
+
+import io.hivemind.botapi.TradingStatus;
+import io.hivemind.control.domain.BotContext;
+import io.hivemind.control.domain.BotHeartbeat;
+import io.hivemind.control.domain.BotRoster;
+import io.hivemind.control.kafka.ControlView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Pushes each connected bot its trading status: once on connect, then whenever it changes. A change
+ * comes from the control topic (pushed the moment this instance's view applies it) or from the
+ * clock (a schedule's boundary, a force-close order expiring, an acknowledgement), which a
+ * one-second re-evaluation catches. Idle streams get a keep-alive comment. All sends happen on one
+ * thread, so a bot's events are never reordered.
+ */
+@ApplicationScoped
+class ControlStreamHub {
+
+  private static final Logger LOG = Logger.getLogger(ControlStreamHub.class);
+  static final Duration REEVALUATE_EVERY = Duration.ofSeconds(1);
+
+  private final ControlView view;
+  private final BotRoster roster;
+  private final Duration keepAlive;
+  private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final AtomicLong eventIds = new AtomicLong();
+  private final ScheduledExecutorService sender =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "control-stream");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  ControlStreamHub(ControlView view, BotRoster roster, ControlConfig config) {
+    this.view = view;
+    this.roster = roster;
+    this.keepAlive = config.keepAlive();
+  }
+
+  void start(@Observes StartupEvent start) {
+    view.onChange(snapshot -> sender.execute(this::pushChanges));
+    sender.scheduleWithFixedDelay(
+        this::pushChanges,
+        REEVALUATE_EVERY.toMillis(),
+        REEVALUATE_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    sender.scheduleWithFixedDelay(
+        this::keepAlive, keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent stop) {
+    sender.shutdownNow();
+    subscriptions.forEach(subscription -> subscription.sink.close());
+  }
+
+  void subscribe(BotContext bot, SseEventSink sink, Sse sse) {
+    Subscription subscription = new Subscription(bot, sink, sse);
+    subscriptions.add(subscription);
+    sender.execute(() -> push(subscription));
+  }
+
+  int subscribers() {
+    return subscriptions.size();
+  }
+
+  private void pushChanges() {
+    subscriptions.forEach(this::push);
+  }
+
+  private void push(Subscription subscription) {
+    if (subscription.sink.isClosed()) {
+      subscriptions.remove(subscription);
+      return;
+    }
+    String acknowledged =
+        roster.latestOf(subscription.bot.userId()).map(BotHeartbeat::forceCloseAck).orElse(null);
+    TradingStatus status = TradingStatus.of(view.evaluate(subscription.bot), acknowledged);
+    if (status.equals(subscription.last)) {
+      return;
+    }
+    subscription.last = status;
+    send(
+        subscription,
+        subscription
+            .sse
+            .newEventBuilder()
+            .name("control")
+            .id(Long.toString(eventIds.incrementAndGet()))
+            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+            .data(TradingStatus.class, status)
+            .build());
+  }
+
+  private void keepAlive() {
+    subscriptions.forEach(
+        subscription ->
+            send(subscription, subscription.sse.newEventBuilder().comment("keep-alive").build()));
+  }
+
+  private void send(Subscription subscription, OutboundSseEvent event) {
+    try {
+      subscription
+          .sink
+          .send(event)
+          .whenComplete(
+              (ignored, failure) -> {
+                if (failure != null) {
+                  subscriptions.remove(subscription);
+                }
+              });
+    } catch (IllegalStateException closed) {
+      subscriptions.remove(subscription);
+    } catch (RuntimeException e) {
+      LOG.debugf(e, "dropping a control stream");
+      subscriptions.remove(subscription);
+    }
+  }
+
+  private static final class Subscription {
+    private final BotContext bot;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private TradingStatus last;
+
+    Subscription(BotContext bot, SseEventSink sink, Sse sse) {
+      this.bot = bot;
+      this.sink = sink;
+      this.sse = sse;
+    }
+  }
+}
