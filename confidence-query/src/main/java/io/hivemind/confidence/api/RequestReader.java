@@ -2,6 +2,7 @@ package io.hivemind.confidence.api;
 
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.RequestValidator;
+import io.hivemind.botapi.ScopeNames;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.botapi.ValidationLimits;
 import io.hivemind.botapi.Violation;
@@ -86,6 +87,11 @@ class RequestReader {
     double bar = threshold(parameters.threshold(), violations);
     InvalidRequestException.throwIfAny(violations);
     return new Question(toQuery(signal), bar);
+  }
+
+  /** The tier a question names (its control scope), or null. */
+  String tier(String tier) {
+    return ScopeNames.tier("tier", tier);
   }
 
   /** {@code GET /api/ml/stats}: a user and a symbol, checked like the same fields of a signal. */

@@ -4,6 +4,8 @@ import io.hivemind.botapi.SignalRequest;
 import io.hivemind.confidence.model.ConfidenceAnswer;
 import io.hivemind.confidence.model.ConfidenceModel;
 import io.hivemind.confidence.query.UserStatsQueries;
+import io.hivemind.control.domain.BotContext;
+import io.hivemind.control.kafka.ControlView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,12 +32,15 @@ public class WinProbabilityResource {
   private final UserStatsQueries queries;
   private final RequestReader reader;
   private final RoutedAnswers answers;
+  private final ControlView control;
   private final ConfidenceModel model = ConfidenceModel.v1();
 
-  WinProbabilityResource(UserStatsQueries queries, RequestReader reader, RoutedAnswers answers) {
+  WinProbabilityResource(
+      UserStatsQueries queries, RequestReader reader, RoutedAnswers answers, ControlView control) {
     this.queries = queries;
     this.reader = reader;
     this.answers = answers;
+    this.control = control;
   }
 
   @GET
@@ -49,13 +54,14 @@ public class WinProbabilityResource {
       @RestQuery("volume_ratio") String volumeRatio,
       @RestQuery("timestamp") String timestamp,
       @RestQuery("threshold") String threshold,
+      @RestQuery("tier") String tier,
       @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
       @Context UriInfo uriInfo) {
     Question question =
         reader.fromParameters(
             new SignalParameters(
                 userId, symbol, side, rsi, vwapZ, atr, volumeRatio, timestamp, threshold));
-    return answer(question, forwarded, ForwardableRequest.get(uriInfo));
+    return answer(question, reader.tier(tier), forwarded, ForwardableRequest.get(uriInfo));
   }
 
   /**
@@ -67,28 +73,28 @@ public class WinProbabilityResource {
   public Uni<Response> fromSignal(
       SignalRequest signal,
       @RestQuery("threshold") String threshold,
+      @RestQuery("tier") String tier,
       @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
       @Context UriInfo uriInfo) {
     Question question = reader.fromSignal(signal, threshold);
-    return answer(question, forwarded, ForwardableRequest.post(uriInfo, signal));
+    return answer(question, reader.tier(tier), forwarded, ForwardableRequest.post(uriInfo, signal));
   }
 
-  private Uni<Response> answer(Question question, String forwarded, ForwardableRequest request) {
+  private Uni<Response> answer(
+      Question question, String tier, String forwarded, ForwardableRequest request) {
     return queries
         .ask(
             question.query().userId(),
             ForwardableRequest.isForwarded(forwarded),
             stats -> model.answer(question.query(), stats))
-        .flatMap(result -> answers.respond(result, answer -> body(question, answer), request));
+        .flatMap(
+            result -> answers.respond(result, answer -> body(question, tier, answer), request));
   }
 
-  private static WinProbabilityResponse body(Question question, ConfidenceAnswer answer) {
+  /** The kill switch has the last word: {@code take_trade} is false unless the bot is ACTIVE. */
+  private WinProbabilityResponse body(Question question, String tier, ConfidenceAnswer answer) {
+    BotContext bot = new BotContext(question.query().userId(), tier, question.query().symbol());
     return WinProbabilityResponse.of(
-        question.query(),
-        answer,
-        question.threshold(),
-        // the control plane (DESIGN §8) is not built yet: every scope trades
-        TradingState.ACTIVE,
-        Instant.now());
+        question.query(), answer, question.threshold(), control.evaluate(bot), Instant.now());
   }
 }

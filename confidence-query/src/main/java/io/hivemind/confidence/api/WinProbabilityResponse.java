@@ -3,6 +3,9 @@ package io.hivemind.confidence.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hivemind.confidence.model.ConfidenceAnswer;
 import io.hivemind.confidence.model.ConfidenceQuery;
+import io.hivemind.control.domain.EffectiveState;
+import io.hivemind.control.domain.LearningState;
+import io.hivemind.control.domain.TradingState;
 import io.hivemind.learning.confidence.Confidence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,6 +22,7 @@ record WinProbabilityResponse(
     @JsonProperty("threshold") double threshold,
     @JsonProperty("take_trade") boolean takeTrade,
     @JsonProperty("trading_state") TradingState tradingState,
+    @JsonProperty("learning") LearningState learning,
     @JsonProperty("as_of") Instant asOf) {
 
   private static final int DECIMALS = 4;
@@ -37,7 +41,7 @@ record WinProbabilityResponse(
       ConfidenceQuery query,
       ConfidenceAnswer answer,
       double threshold,
-      TradingState tradingState,
+      EffectiveState control,
       Instant asOf) {
     Confidence confidence = answer.confidence();
     // The decision is taken on the number the bot sees, so 0.7 shown never means "no" at 0.7.
@@ -50,8 +54,9 @@ record WinProbabilityResponse(
         new Interval(rounded(confidence.low()), rounded(confidence.high()), confidence.level()),
         new EvidenceCounts(answer.userTrades(), answer.communityTrades(), answer.pattern()),
         threshold,
-        probability >= threshold && tradingState == TradingState.ACTIVE,
-        tradingState,
+        probability >= threshold && control.allowsEntries(),
+        control.tradingState(),
+        control.learning(),
         asOf);
   }
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hivemind.confidence.model.ConfidenceAnswer;
 import io.hivemind.confidence.model.ConfidenceQuery;
+import io.hivemind.control.domain.EffectiveState;
+import io.hivemind.control.domain.LearningState;
+import io.hivemind.control.domain.TradingState;
 import io.hivemind.learning.confidence.Confidence;
 import io.hivemind.schema.Side;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WinProbabilityResponseTest {
@@ -19,7 +24,7 @@ class WinProbabilityResponseTest {
   @Test
   void shouldCarryTheEstimateAndItsEvidence() {
     WinProbabilityResponse response =
-        WinProbabilityResponse.of(QUERY, answer(0.68), 0.7, TradingState.ACTIVE, AS_OF);
+        WinProbabilityResponse.of(QUERY, answer(0.68), 0.7, state(TradingState.ACTIVE), AS_OF);
 
     assertThat(response)
         .isEqualTo(
@@ -33,13 +38,14 @@ class WinProbabilityResponseTest {
                 0.7,
                 false,
                 TradingState.ACTIVE,
+                LearningState.RUNNING,
                 AS_OF));
   }
 
   @Test
   void shouldTakeTheTradeAtTheThreshold() {
     assertThat(
-            WinProbabilityResponse.of(QUERY, answer(0.7), 0.7, TradingState.ACTIVE, AS_OF)
+            WinProbabilityResponse.of(QUERY, answer(0.7), 0.7, state(TradingState.ACTIVE), AS_OF)
                 .takeTrade())
         .isTrue();
   }
@@ -47,7 +53,7 @@ class WinProbabilityResponseTest {
   @Test
   void shouldDecideOnTheProbabilityAsShown() {
     WinProbabilityResponse response =
-        WinProbabilityResponse.of(QUERY, answer(0.699996), 0.7, TradingState.ACTIVE, AS_OF);
+        WinProbabilityResponse.of(QUERY, answer(0.699996), 0.7, state(TradingState.ACTIVE), AS_OF);
 
     assertThat(response.winProbability()).isEqualTo(0.7);
     assertThat(response.takeTrade()).isTrue();
@@ -56,9 +62,31 @@ class WinProbabilityResponseTest {
   @Test
   void shouldNotTakeATradeUnlessTradingIsActive() {
     assertThat(
-            WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, TradingState.HALTED, AS_OF)
+            WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, state(TradingState.HALTED), AS_OF)
                 .takeTrade())
         .isFalse();
+    assertThat(
+            WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, state(TradingState.REDUCING), AS_OF)
+                .takeTrade())
+        .isFalse();
+  }
+
+  @Test
+  void shouldSayWhenLearningIsPaused() {
+    EffectiveState paused =
+        new EffectiveState(
+            TradingState.ACTIVE, List.of(), Map.of(), LearningState.PAUSED, Optional.empty());
+
+    WinProbabilityResponse response =
+        WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, paused, AS_OF);
+
+    assertThat(response.learning()).isEqualTo(LearningState.PAUSED);
+    assertThat(response.takeTrade()).isTrue();
+  }
+
+  private static EffectiveState state(TradingState tradingState) {
+    return new EffectiveState(
+        tradingState, List.of(), Map.of(), LearningState.RUNNING, Optional.empty());
   }
 
   private static ConfidenceAnswer answer(double probability) {

@@ -1,12 +1,9 @@
 package io.hivemind.gateway.api;
 
-import io.hivemind.botapi.InvalidRequestException;
-import io.hivemind.botapi.Violation;
+import io.hivemind.botapi.ScopeNames;
 import io.hivemind.control.domain.BotContext;
-import io.hivemind.control.domain.Scope;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.List;
 
 /**
  * The one place that decides which user a request acts for, and in which tier. Today a bot names
@@ -32,14 +29,7 @@ class CallerIdentity {
 
   /** Whose trading state applies to this request, for {@code symbol} (null: all symbols). */
   BotContext botFor(String userId, String symbol) {
-    String tier = request.getHeader(TIER_HEADER);
-    if (tier != null) {
-      try {
-        Scope.tier(tier);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(List.of(new Violation(TIER_HEADER, e.getMessage())));
-      }
-    }
-    return new BotContext(userId, tier, symbol);
+    return new BotContext(
+        userId, ScopeNames.tier(TIER_HEADER, request.getHeader(TIER_HEADER)), symbol);
   }
 }

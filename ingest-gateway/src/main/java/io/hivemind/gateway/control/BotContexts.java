@@ -1,6 +1,7 @@
 package io.hivemind.gateway.control;
 
 import io.hivemind.botapi.InvalidRequestException;
+import io.hivemind.botapi.ScopeNames;
 import io.hivemind.botapi.Violation;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.domain.Scope;
@@ -14,22 +15,10 @@ final class BotContexts {
 
   static BotContext of(String userId, String tier, String symbol) {
     List<Violation> violations = new ArrayList<>();
-    check(violations, "user_id", userId, Scope.Kind.USER);
-    check(violations, "tier", tier, Scope.Kind.TIER);
-    check(violations, "symbol", symbol, Scope.Kind.SYMBOL);
+    ScopeNames.check(violations, "user_id", Scope.Kind.USER, userId);
+    ScopeNames.check(violations, "tier", Scope.Kind.TIER, tier);
+    ScopeNames.check(violations, "symbol", Scope.Kind.SYMBOL, symbol);
     InvalidRequestException.throwIfAny(violations);
     return new BotContext(userId, tier, symbol);
-  }
-
-  private static void check(
-      List<Violation> violations, String field, String value, Scope.Kind kind) {
-    if (value == null) {
-      return;
-    }
-    try {
-      new Scope(kind, value);
-    } catch (IllegalArgumentException e) {
-      violations.add(new Violation(field, e.getMessage()));
-    }
   }
 }

@@ -26,6 +26,7 @@ class LearningReadinessCheck implements HealthCheck {
     return HealthCheckResponse.named("hivemind-learning")
         .status(state == KafkaStreams.State.RUNNING)
         .withData("state", state.name())
+        .withData("consumption", streams.isPaused() ? "PAUSED" : "RUNNING")
         .build();
   }
 }
