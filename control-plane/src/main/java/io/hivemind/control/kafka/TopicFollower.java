@@ -35,10 +35,14 @@ public final class TopicFollower implements AutoCloseable {
    */
   static final Duration FETCH_MAX_WAIT = Duration.ofMillis(50);
 
+  /** How long to wait between looks for a topic that does not exist yet. */
+  static final Duration TOPIC_RETRY = Duration.ofSeconds(1);
+
   private final String topic;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Consumer<List<ConsumerRecord<byte[], byte[]>>> onBatch;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -58,6 +62,10 @@ public final class TopicFollower implements AutoCloseable {
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis());
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Looking up a missing topic must not create it: the broker would make it with its defaults
+    // (deleting after 7 days, not compacting), and the provisioner, finding it there, would leave
+    // it so.
+    settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     this.consumer =
         new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(() -> run(startAt), "follow-" + topic);
@@ -95,6 +103,8 @@ public final class TopicFollower implements AutoCloseable {
       }
     } catch (WakeupException e) {
       // closing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.errorf(e, "stopped following %s", topic);
     } finally {
@@ -103,7 +113,7 @@ public final class TopicFollower implements AutoCloseable {
   }
 
   /** Waits (bounded by the client's own timeouts, retried) until the topic exists. */
-  private List<TopicPartition> assign(Instant startAt) {
+  private List<TopicPartition> assign(Instant startAt) throws InterruptedException {
     List<TopicPartition> partitions = List.of();
     while (running && partitions.isEmpty()) {
       partitions =
@@ -111,7 +121,9 @@ public final class TopicFollower implements AutoCloseable {
               .map(info -> new TopicPartition(topic, info.partition()))
               .toList();
       if (partitions.isEmpty()) {
-        LOG.warnf("topic %s not found yet; retrying", topic);
+        LOG.warnf("topic %s not found yet; retrying in %s", topic, TOPIC_RETRY);
+        // the lookup answers at once for a missing topic: without a pause this loop would spin
+        closed.await(TOPIC_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
     consumer.assign(partitions);
@@ -150,6 +162,7 @@ public final class TopicFollower implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    closed.countDown();
     if (!thread.isAlive()) {
       consumer.close(Duration.ofSeconds(2));
       return;

@@ -1,6 +1,7 @@
 package io.hivemind.control.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hivemind.control.domain.AuditRecord;
@@ -30,16 +31,21 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The control plane against a real broker and registry: what one instance publishes, every
- * instance's view shows, a view started later loads, and the audit trail reads back.
+ * The control plane against a real broker and registry: what one instance publishes every
+ * instance's view shows, a view started later loads, and the audit trail reads back. Each test has
+ * topics of its own.
  */
 @Timeout(120)
 class ControlPlaneKafkaTest {
@@ -58,10 +64,7 @@ class ControlPlaneKafkaTest {
   void createTopics() {
     topics = new Topics("ctl-" + UUID.randomUUID() + ".");
     stack.createTopics(topics, 1);
-    publisher =
-        open(
-            new ControlPublisher(
-                connection, topics, serdes.valueSerde(SpecificRecord.class).serializer(), WAIT));
+    publisher = publisherWith(serdes.valueSerde(SpecificRecord.class).serializer());
   }
 
   @AfterEach
@@ -76,24 +79,35 @@ class ControlPlaneKafkaTest {
     return closeable;
   }
 
-  private ControlView startedView() {
+  private ControlPublisher publisherWith(Serializer<SpecificRecord> values) {
+    return open(new ControlPublisher(connection, topics, values, WAIT));
+  }
+
+  private ControlView startedView(String topic) {
     return open(new ControlView(
             connection,
-            topics.control,
+            topic,
             serdes.valueSerde(ControlState.class).deserializer(),
             Clock.systemUTC()))
         .start();
   }
 
+  private ControlView startedView() {
+    return startedView(topics.control);
+  }
+
+  private AuditTrail auditTrail() {
+    return new AuditTrail(
+        connection, topics.audit, serdes.valueSerde(ControlCommand.class).deserializer(), WAIT);
+  }
+
   private static ControlEntry entry(Scope scope, Setting setting, String reason) {
+    return entry(scope, setting, reason, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  private static ControlEntry entry(Scope scope, Setting setting, String reason, Instant at) {
     return new ControlEntry(
-        scope,
-        setting,
-        new Provenance(
-            UUID.randomUUID().toString(),
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            "ops:alice",
-            reason));
+        scope, setting, new Provenance(UUID.randomUUID().toString(), at, "ops:alice", reason));
   }
 
   private static ControlEntry halt(Scope scope) {
@@ -134,7 +148,7 @@ class ControlPlaneKafkaTest {
     publisher.publish("trading.pause", "ops:alice", Optional.empty(), pause);
 
     assertThat(view.awaitCommand(idOf(pause), WAIT)).isTrue();
-    assertThat(view.snapshot().contains(idOf(pause))).isTrue();
+    assertThat(view.snapshot().entries()).containsExactly(pause);
   }
 
   @Test
@@ -176,21 +190,46 @@ class ControlPlaneKafkaTest {
   }
 
   @Test
-  void shouldReadTheAuditTrailNewestFirst() {
-    ControlEntry pause =
-        entry(Scope.user("abc"), new Setting.ManualTrading(TradingState.REDUCING), "too volatile");
+  void shouldTellListenersOfAChange() throws Exception {
+    ControlView view = startedView();
+    List<ControlSnapshot> seen = new CopyOnWriteArrayList<>();
+    view.onChange(seen::add);
+    assertThat(view.awaitLoaded(WAIT)).isTrue();
+    ControlEntry maintenance = entry(Scope.tier("pro"), new Setting.MaintenanceMode(true), "db");
+
+    publisher.publish("maintenance.enable", "ops:alice", Optional.empty(), maintenance);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(seen)
+                    .anySatisfy(
+                        snapshot -> assertThat(snapshot.contains(idOf(maintenance))).isTrue()));
+  }
+
+  @Test
+  void shouldReadTheLatestCommandsNewestFirstWithTheirWhoWhyAndWhat() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Setting reducing = new Setting.ManualTrading(TradingState.REDUCING);
+    ControlEntry pause = entry(Scope.user("abc"), reducing, "too volatile", start);
     ControlEntry halt =
-        entry(Scope.user("abc"), new Setting.ManualTrading(TradingState.HALTED), "runaway bot");
+        entry(
+            Scope.user("abc"),
+            new Setting.ManualTrading(TradingState.HALTED),
+            "runaway bot",
+            start.plusSeconds(1));
     ControlEntry maintenance =
-        entry(Scope.GLOBAL, new Setting.MaintenanceMode(true), "broker upgrade");
+        entry(
+            Scope.GLOBAL,
+            new Setting.MaintenanceMode(true),
+            "broker upgrade",
+            start.plusSeconds(2));
     publisher.publish("trading.pause", "ops:alice", Optional.empty(), pause);
     publisher.publish("trading.halt", "ops:bob", Optional.of(pause), halt);
     publisher.publish("maintenance.enable", "ops:carol", Optional.empty(), maintenance);
-    AuditTrail trail =
-        new AuditTrail(
-            connection, topics.audit, serdes.valueSerde(ControlCommand.class).deserializer(), WAIT);
 
-    List<AuditRecord> latest = trail.latest(2);
+    List<AuditRecord> latest = auditTrail().latest(2);
 
     assertThat(latest)
         .containsExactly(
@@ -216,30 +255,96 @@ class ControlPlaneKafkaTest {
 
   @Test
   void shouldReadTheWholeAuditTrailWhenAskedForMore() {
-    List<String> published = new ArrayList<>();
+    List<String> newestFirst = new ArrayList<>();
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     for (int i = 0; i < 3; i++) {
       ControlEntry entry =
-          entry(Scope.user("u" + i), new Setting.ManualTrading(TradingState.HALTED), "n" + i);
+          entry(
+              Scope.user("u" + i),
+              new Setting.ManualTrading(TradingState.HALTED),
+              "n" + i,
+              start.plusSeconds(i));
       publisher.publish("trading.halt", "ops:alice", Optional.empty(), entry);
-      published.add(0, idOf(entry));
+      newestFirst.add(0, idOf(entry));
     }
-    AuditTrail trail =
-        new AuditTrail(
-            connection, topics.audit, serdes.valueSerde(ControlCommand.class).deserializer(), WAIT);
 
-    assertThat(trail.latest(10)).extracting(AuditRecord::commandId).isEqualTo(published);
+    assertThat(auditTrail().latest(10)).extracting(AuditRecord::commandId).isEqualTo(newestFirst);
+  }
+
+  @Test
+  void shouldListCommandsOfTheSameMillisecondNewestAppliedFirst() {
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<String> newestFirst = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ControlEntry entry =
+          entry(Scope.user("u" + i), new Setting.ManualTrading(TradingState.HALTED), "n" + i, at);
+      publisher.publish("trading.halt", "ops:alice", Optional.empty(), entry);
+      newestFirst.add(0, idOf(entry));
+    }
+
+    assertThat(auditTrail().latest(3))
+        .extracting(AuditRecord::commandId)
+        .isEqualTo(newestFirst.subList(0, 3));
+  }
+
+  @Test
+  void shouldReadAnEmptyAuditTrail() {
+    assertThat(auditTrail().latest(5)).isEmpty();
+  }
+
+  @Test
+  void shouldApplyNothingWhenTheAuditRecordCannotBeWritten() throws Exception {
+    ControlPublisher failing =
+        publisherWith(
+            (topic, record) -> {
+              if (record instanceof ControlCommand) {
+                throw new IllegalStateException("registry unreachable");
+              }
+              return serdes.valueSerde(SpecificRecord.class).serializer().serialize(topic, record);
+            });
+    ControlEntry lost = halt(Scope.user("abc"));
+    ControlEntry later = halt(Scope.user("def"));
+
+    assertThatThrownBy(() -> failing.publish("trading.halt", "ops:alice", Optional.empty(), lost))
+        .isInstanceOf(ControlPublisher.ControlWriteException.class);
+    publisher.publish("trading.halt", "ops:alice", Optional.empty(), later);
+
+    ControlView view = startedView();
+    assertThat(view.awaitCommand(idOf(later), WAIT)).isTrue();
+    assertThat(view.snapshot().entries()).containsExactly(later);
+    assertThat(auditTrail().latest(10))
+        .extracting(AuditRecord::commandId)
+        .containsExactly(idOf(later));
+  }
+
+  @Test
+  void shouldTakeTheNextCommandAfterOneThatFailed() throws Exception {
+    Serializer<SpecificRecord> values = serdes.valueSerde(SpecificRecord.class).serializer();
+    AtomicBoolean failNextAudit = new AtomicBoolean(true);
+    ControlPublisher flaky =
+        publisherWith(
+            (topic, record) -> {
+              if (record instanceof ControlCommand && failNextAudit.getAndSet(false)) {
+                throw new IllegalStateException("registry unreachable");
+              }
+              return values.serialize(topic, record);
+            });
+    ControlEntry lost = halt(Scope.user("abc"));
+    ControlEntry retried = halt(Scope.user("abc"));
+    assertThatThrownBy(() -> flaky.publish("trading.halt", "ops:alice", Optional.empty(), lost))
+        .isInstanceOf(ControlPublisher.ControlWriteException.class);
+
+    flaky.publish("trading.halt", "ops:alice", Optional.empty(), retried);
+
+    ControlView view = startedView();
+    assertThat(view.awaitCommand(idOf(retried), WAIT)).isTrue();
+    assertThat(view.snapshot().entries()).containsExactly(retried);
   }
 
   @Test
   void shouldWaitForAMissingControlTopicWithoutCreatingIt() throws Exception {
     Topics later = new Topics("ctl-" + UUID.randomUUID() + ".");
-    ControlView view =
-        open(new ControlView(
-                connection,
-                later.control,
-                serdes.valueSerde(ControlState.class).deserializer(),
-                Clock.systemUTC()))
-            .start();
+    ControlView view = startedView(later.control);
 
     assertThat(view.awaitLoaded(Duration.ofSeconds(2))).isFalse();
     try (Admin admin = stack.admin()) {
@@ -251,21 +356,18 @@ class ControlPlaneKafkaTest {
   }
 
   @Test
-  void shouldTellListenersOfAChange() throws Exception {
-    ControlView view = startedView();
-    List<ControlSnapshot> seen = new CopyOnWriteArrayList<>();
-    view.onChange(seen::add);
-    assertThat(view.awaitLoaded(WAIT)).isTrue();
-    ControlEntry maintenance = entry(Scope.tier("pro"), new Setting.MaintenanceMode(true), "db");
+  void shouldLeaveTheControlTopicToBeCreatedCompacted() throws Exception {
+    Topics later = new Topics("ctl-" + UUID.randomUUID() + ".");
+    ControlView view = startedView(later.control);
+    assertThat(view.awaitLoaded(Duration.ofSeconds(2))).isFalse();
 
-    publisher.publish("maintenance.enable", "ops:alice", Optional.empty(), maintenance);
+    stack.createTopics(later, 1);
 
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () ->
-                assertThat(seen)
-                    .anySatisfy(
-                        snapshot -> assertThat(snapshot.contains(idOf(maintenance))).isTrue()));
+    ConfigResource control = new ConfigResource(ConfigResource.Type.TOPIC, later.control);
+    try (Admin admin = stack.admin()) {
+      Config config =
+          admin.describeConfigs(List.of(control)).all().get(10, TimeUnit.SECONDS).get(control);
+      assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+    }
   }
 }
