@@ -11,6 +11,12 @@ import io.hivemind.confidence.model.ConfidenceAnswer;
 import io.hivemind.confidence.model.ConfidenceModel;
 import io.hivemind.confidence.model.ConfidenceQuery;
 import io.hivemind.confidence.model.StatsLookup;
+import io.hivemind.control.domain.ControlEntry;
+import io.hivemind.control.domain.Provenance;
+import io.hivemind.control.domain.Scope;
+import io.hivemind.control.domain.Setting;
+import io.hivemind.control.domain.TradingState;
+import io.hivemind.control.kafka.ControlPublisher;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
@@ -38,6 +44,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -198,6 +205,43 @@ class ConfidenceQueryServiceTest {
     assertThat(body.get("threshold").asDouble()).isEqualTo(0.7);
     assertThat(body.get("take_trade").asBoolean()).isTrue();
     assertThat(body.get("trading_state").asText()).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void shouldNotTakeATradeWhileTheUserIsHaltedAndSaySo() {
+    String user = uniqueUser();
+    String symbol = uniqueSymbol();
+    Instant time = recentTime();
+    KafkaStack stack = KafkaStack.shared();
+    try (ControlPublisher control =
+        new ControlPublisher(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+            Topics.withDefaultPrefix(),
+            AvroSerdes.registry(stack.registryUrl()).valueSerde(SpecificRecord.class).serializer(),
+            Duration.ofSeconds(10))) {
+      control.publish(
+          "trading.halted",
+          "test",
+          Optional.empty(),
+          new ControlEntry(
+              Scope.user(user),
+              new Setting.ManualTrading(TradingState.HALTED),
+              new Provenance(UUID.randomUUID().toString(), Instant.now(), "test", "risk")));
+    }
+
+    JsonNode body =
+        await("halt visible")
+            .atMost(VISIBLE)
+            .until(
+                () -> json(winProbability(user, symbol, time).statusCode(200)),
+                b -> b.get("trading_state").asText().equals("HALTED"));
+    assertThat(body.get("take_trade").asBoolean()).isFalse();
+    assertThat(body.get("learning").asText()).isEqualTo("RUNNING");
+    assertThat(
+            json(winProbability(uniqueUser(), symbol, time).statusCode(200))
+                .get("trading_state")
+                .asText())
+        .isEqualTo("ACTIVE");
   }
 
   @Test
