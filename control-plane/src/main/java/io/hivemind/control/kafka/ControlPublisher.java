@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -26,6 +26,9 @@ public final class ControlPublisher implements AutoCloseable {
   private final KafkaProducer<String, SpecificRecord> producer;
   private final Topics topics;
   private boolean initialized;
+
+  /** A commit or abort that timed out: Kafka refuses any other transactional call until retried. */
+  private Runnable unfinished;
 
   public ControlPublisher(
       Map<String, Object> connection,
@@ -52,7 +55,8 @@ public final class ControlPublisher implements AutoCloseable {
    * Applies {@code after}, replacing {@code before}, and records it as {@code command} issued by
    * {@code actor}. Returns once the transaction has committed.
    *
-   * @throws ControlWriteException when the broker did not take it; nothing was applied then
+   * @throws ControlWriteException when the broker did not take it; nothing was applied then, unless
+   *     the commit timed out: then it may still apply ({@link ControlView#awaitCommand} tells)
    */
   public synchronized void publish(
       String command, String actor, Optional<ControlEntry> before, ControlEntry after) {
@@ -67,15 +71,40 @@ public final class ControlPublisher implements AutoCloseable {
             .setBefore(before.map(ControlCodec::toAvro).orElse(null))
             .setAfter(ControlCodec.toAvro(after))
             .build();
+    boolean committing = false;
     try {
       ensureInitialized();
+      finishUnfinished();
       producer.beginTransaction();
       producer.send(new ProducerRecord<>(topics.control, after.key(), ControlCodec.toAvro(after)));
       producer.send(new ProducerRecord<>(topics.audit, after.scope().toString(), audit));
+      committing = true;
       producer.commitTransaction();
-    } catch (KafkaException e) {
+    } catch (RuntimeException e) {
+      if (committing && e instanceof TimeoutException) {
+        // The commit may still land; Kafka allows only retrying it, which the next publish does.
+        unfinished = producer::commitTransaction;
+        throw new ControlWriteException(
+            "committing the control command timed out: it may still apply", e);
+      }
+      // Not only KafkaException: a serializer failing otherwise (the registry away) leaves the
+      // transaction open, and every later beginTransaction would fail until it is aborted.
       abortQuietly();
       throw new ControlWriteException("the control command could not be written to Kafka", e);
+    }
+  }
+
+  /** Retries the commit or abort that timed out, before a new transaction may begin. */
+  private void finishUnfinished() {
+    Runnable retry = unfinished;
+    unfinished = null;
+    if (retry != null) {
+      try {
+        retry.run();
+      } catch (TimeoutException e) {
+        unfinished = retry;
+        throw e;
+      }
     }
   }
 
@@ -88,11 +117,14 @@ public final class ControlPublisher implements AutoCloseable {
   }
 
   private void abortQuietly() {
+    if (!initialized || unfinished != null) {
+      return;
+    }
     try {
-      if (initialized) {
-        producer.abortTransaction();
-      }
-    } catch (KafkaException ignored) {
+      producer.abortTransaction();
+    } catch (TimeoutException e) {
+      unfinished = producer::abortTransaction;
+    } catch (RuntimeException ignored) {
       // the transaction times out on the broker instead
     }
   }

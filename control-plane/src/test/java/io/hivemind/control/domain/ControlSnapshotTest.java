@@ -255,6 +255,27 @@ class ControlSnapshotTest {
   }
 
   @Test
+  void shouldShowTheFleetOnlyFleetWideSettings() {
+    ControlSnapshot snapshot =
+        ControlSnapshot.of(
+            List.of(
+                entry(Scope.GLOBAL, manual(TradingState.REDUCING)),
+                entry(USER, manual(TradingState.HALTED)),
+                entry(Scope.tier("pro"), manual(TradingState.HALTED))));
+
+    assertThat(snapshot.evaluate(BotContext.FLEET, NOW).tradingState())
+        .isEqualTo(TradingState.REDUCING);
+  }
+
+  @Test
+  void shouldListRestrictedSymbolsInTheFleetView() {
+    ControlSnapshot snapshot = ControlSnapshot.of(List.of(entry(ES, manual(TradingState.HALTED))));
+
+    assertThat(snapshot.evaluate(BotContext.FLEET, NOW).symbols())
+        .containsExactlyEntriesOf(Map.of("ES", TradingState.HALTED));
+  }
+
+  @Test
   void shouldRunLearningWhenNothingIsSet() {
     assertThat(ControlSnapshot.EMPTY.learning()).isEqualTo(LearningState.RUNNING);
   }

@@ -294,13 +294,14 @@ class ControlPlaneKafkaTest {
 
   @Test
   void shouldApplyNothingWhenTheAuditRecordCannotBeWritten() throws Exception {
+    Serializer<SpecificRecord> values = serdes.valueSerde(SpecificRecord.class).serializer();
     ControlPublisher failing =
         publisherWith(
             (topic, record) -> {
               if (record instanceof ControlCommand) {
                 throw new IllegalStateException("registry unreachable");
               }
-              return serdes.valueSerde(SpecificRecord.class).serializer().serialize(topic, record);
+              return values.serialize(topic, record);
             });
     ControlEntry lost = halt(Scope.user("abc"));
     ControlEntry later = halt(Scope.user("def"));
