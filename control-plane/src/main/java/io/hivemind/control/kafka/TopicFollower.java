@@ -88,27 +88,39 @@ public final class TopicFollower implements AutoCloseable {
 
   private void run(Instant startAt) {
     try {
-      List<TopicPartition> partitions = assign(startAt);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (running) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
-        if (!records.isEmpty()) {
-          deliver(records);
-        }
-        if (caughtUp.getCount() > 0
-            && ends.entrySet().stream()
-                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
-          caughtUp.countDown();
+        try {
+          follow(startAt);
+        } catch (WakeupException e) {
+          return; // closing
+        } catch (RuntimeException e) {
+          // The broker away at start (timeouts), a leader change...: start over rather than
+          // leave the service without control state until someone restarts it. Starting over
+          // re-reads what was read; applying a record twice is harmless for every follower.
+          LOG.errorf(e, "following %s failed; starting over in %s", topic, TOPIC_RETRY);
+          closed.await(TOPIC_RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
       }
-    } catch (WakeupException e) {
-      // closing
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "stopped following %s", topic);
     } finally {
       consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  private void follow(Instant startAt) throws InterruptedException {
+    List<TopicPartition> partitions = assign(startAt);
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    while (running) {
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
+      if (!records.isEmpty()) {
+        deliver(records);
+      }
+      if (caughtUp.getCount() > 0
+          && ends.entrySet().stream()
+              .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+        caughtUp.countDown();
+      }
     }
   }
 
