@@ -1,7 +1,6 @@
 package io.hivemind.e2e;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -31,11 +30,11 @@ public final class FreshnessProbe {
     for (int i = 0; i < trades; i++) {
       String id = user + "-" + i;
       Instant at = start.plusSeconds(60L * i);
-      require(
+      Latencies.require(
           http.post(gateway + "/api/signals", BotEvents.signal(user, id, "ES", at)).status() == 202,
           "signal");
       long posted = System.nanoTime();
-      require(
+      Latencies.require(
           http.post(gateway + "/api/outcomes", BotEvents.outcome(user, id, "ES", at, true)).status()
               == 202,
           "outcome");
@@ -47,37 +46,15 @@ public final class FreshnessProbe {
           freshness[i] = System.nanoTime() - posted;
           break;
         }
-        require(System.nanoTime() - posted < GIVE_UP_NANOS, "trade " + i + " never became visible");
+        Latencies.require(
+            System.nanoTime() - posted < GIVE_UP_NANOS, "trade " + i + " never became visible");
       }
       if ((i + 1) % 50 == 0) {
         System.out.printf("  %d/%d trades measured%n", i + 1, trades);
       }
     }
     System.out.printf("freshness, outcome POST -> visible in /api/ml/stats, %d outcomes%n", trades);
-    print("freshness", freshness);
-    print("baseline: one stats GET round trip", statsRoundTrip);
-  }
-
-  private static void print(String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        "  %-36s p50 %7.1f ms   p90 %7.1f ms   p99 %7.1f ms   max %7.1f ms%n",
-        what,
-        ms(sorted, 0.50),
-        ms(sorted, 0.90),
-        ms(sorted, 0.99),
-        sorted[sorted.length - 1] / 1e6);
-  }
-
-  private static double ms(long[] sorted, double quantile) {
-    int index = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1e6;
-  }
-
-  private static void require(boolean condition, String what) {
-    if (!condition) {
-      throw new IllegalStateException("failed: " + what);
-    }
+    Latencies.print("freshness", freshness);
+    Latencies.print("baseline: one stats GET round trip", statsRoundTrip);
   }
 }

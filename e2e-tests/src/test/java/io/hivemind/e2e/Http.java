@@ -20,18 +20,23 @@ final class Http {
 
   record Answer(int status, String contentType, JsonNode body) {}
 
-  Answer post(String url, Object body) throws IOException, InterruptedException {
+  /** {@code headers}: name, value, name, value… (e.g. an {@code Authorization}). */
+  Answer post(String url, Object body, String... headers) throws IOException, InterruptedException {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
     return send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(TIMEOUT)
+        request(url, headers)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
   }
 
-  Answer get(String url) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+  Answer get(String url, String... headers) throws IOException, InterruptedException {
+    return send(request(url, headers).GET().build());
+  }
+
+  private static HttpRequest.Builder request(String url, String... headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    return headers.length == 0 ? builder : builder.headers(headers);
   }
 
   private Answer send(HttpRequest request) throws IOException, InterruptedException {

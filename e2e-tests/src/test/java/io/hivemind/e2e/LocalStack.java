@@ -8,15 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The local stack started exactly as a user starts it, with {@code ./hivemind}, in its own home
- * under {@code target/} and on ports of its own so it never meets a stack the developer runs.
+ * under {@code target/} and on ports of its own so it never meets a stack the developer runs. Test
+ * classes share one stack through {@link Shared}, so its start is paid once per run.
  */
 final class LocalStack implements AutoCloseable {
 
   static final int GATEWAY_PORT = 18080;
   static final int QUERY_PORT = 18081;
+  static final int LEARNER_PORT = 18082;
   static final int SECOND_QUERY_PORT = 18091;
   static final int REGISTRY_PORT = 18085;
 
@@ -40,7 +45,12 @@ final class LocalStack implements AutoCloseable {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    stack.run("up");
+    try {
+      stack.run("up");
+    } catch (Exception e) {
+      stack.run("down"); // what did start; the logs stay in the home for a look
+      throw e;
+    }
     return stack;
   }
 
@@ -56,6 +66,19 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + REGISTRY_PORT;
   }
 
+  String learner() {
+    return "http://127.0.0.1:" + LEARNER_PORT;
+  }
+
+  /** Where {@code ./hivemind up} wrote the operators' admin token. */
+  Path adminTokenFile() {
+    return home.resolve("admin.token");
+  }
+
+  String adminToken() throws IOException {
+    return Files.readString(adminTokenFile()).strip();
+  }
+
   String secondQuery() {
     return "http://127.0.0.1:" + SECOND_QUERY_PORT;
   }
@@ -64,9 +87,51 @@ final class LocalStack implements AutoCloseable {
     run("start", "confidence-query", "--port", String.valueOf(SECOND_QUERY_PORT));
   }
 
+  /** {@code ./hivemind stop <name>}: stops one instance, e.g. {@code learner-streams}. */
+  void stop(String instance) throws Exception {
+    run("stop", instance);
+  }
+
+  /** {@code ./hivemind start <service>}: returns once the instance reports itself ready. */
+  void start(String service) throws Exception {
+    run("start", service);
+  }
+
   @Override
   public void close() throws Exception {
     run("down");
+  }
+
+  /**
+   * Resolves a {@code LocalStack} parameter (of a {@code @BeforeAll} method, say) to the one stack
+   * of this test run: started on first use, stopped when the run ends, after the last test class.
+   */
+  static final class Shared implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+        ExtensionContext.Namespace.create(LocalStack.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == LocalStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      // the root context's store closes what it holds (AutoCloseable) when the run ends
+      return context
+          .getRoot()
+          .getStore(NAMESPACE)
+          .computeIfAbsent(LocalStack.class, key -> started(), LocalStack.class);
+    }
+
+    private static LocalStack started() {
+      try {
+        return up();
+      } catch (Exception e) {
+        throw new IllegalStateException("the local stack did not start", e);
+      }
+    }
   }
 
   private void run(String... args) throws Exception {
@@ -88,7 +153,7 @@ final class LocalStack implements AutoCloseable {
                 "HIVEMIND_HOME", home.toString(),
                 "GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
                 "QUERY_PORT", String.valueOf(QUERY_PORT),
-                "LEARNER_PORT", "18082",
+                "LEARNER_PORT", String.valueOf(LEARNER_PORT),
                 "REGISTRY_PORT", String.valueOf(REGISTRY_PORT),
                 "KAFKA_PORT", "19092",
                 "KAFKA_CONTROLLER_PORT", "19093"));

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The spine as a user meets it: {@code ./hivemind up}, events POSTed over HTTP to the gateway,
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.MethodName.class)
+@ExtendWith(LocalStack.Shared.class)
 class SpineEndToEndTest {
 
   private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(60);
@@ -31,15 +32,8 @@ class SpineEndToEndTest {
   private final Http http = new Http();
 
   @BeforeAll
-  static void startStack() throws Exception {
-    stack = LocalStack.up();
-  }
-
-  @AfterAll
-  static void stopStack() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
+  static void useStack(LocalStack shared) {
+    stack = shared;
   }
 
   private static String newUser() {

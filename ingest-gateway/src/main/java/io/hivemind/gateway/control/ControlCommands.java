@@ -9,6 +9,7 @@ import io.hivemind.control.kafka.ControlView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -38,7 +39,8 @@ public class ControlCommands {
       String command, String actor, Optional<ControlEntry> before, ControlEntry after) {}
 
   public Applied apply(String command, Scope scope, Setting setting, String actor, String reason) {
-    Instant now = view.clock().instant();
+    // milliseconds: what the audit record keeps (timestamp-millis), so the answer matches it
+    Instant now = view.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     ControlEntry after =
         new ControlEntry(
             scope, setting, new Provenance(UUID.randomUUID().toString(), now, actor, reason));

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only once the learner is RUNNING with its tasks assigned and restored, so that "up" means
- * events are being learned, not merely that the topics exist.
+ * events are being learned, not merely that the topics exist; or, while the fleet's learning is
+ * paused, once it follows the pause.
  */
 @Readiness
 @ApplicationScoped
@@ -23,8 +24,14 @@ class LearningReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     KafkaStreams.State state = streams.state();
+    // Paused before it started (the fleet's learning was paused), Kafka Streams assigns its tasks
+    // but does not initialize them, so it stays REBALANCING until resumed: that instance is doing
+    // exactly what it was told, and is ready.
+    boolean pausedAsTold =
+        streams.isPaused()
+            && (state == KafkaStreams.State.REBALANCING || state == KafkaStreams.State.RUNNING);
     return HealthCheckResponse.named("hivemind-learning")
-        .status(state == KafkaStreams.State.RUNNING)
+        .status(state == KafkaStreams.State.RUNNING || pausedAsTold)
         .withData("state", state.name())
         .withData("consumption", streams.isPaused() ? "PAUSED" : "RUNNING")
         .build();
