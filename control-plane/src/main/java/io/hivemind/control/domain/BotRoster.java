@@ -27,6 +27,12 @@ public final class BotRoster {
     return Optional.ofNullable(latest.get(userId));
   }
 
+  /** The force-close order the bot last reported carrying out, or null. */
+  public String forceCloseAckOf(String userId) {
+    BotHeartbeat heartbeat = latest.get(userId);
+    return heartbeat == null ? null : heartbeat.forceCloseAck();
+  }
+
   /** Bots heard from within {@code window} before {@code now}, by user id. */
   public List<BotHeartbeat> activeAt(Instant now, Duration window) {
     Instant since = now.minus(window);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,25 +27,39 @@ public final class ControlSnapshot {
   }
 
   public static ControlSnapshot of(Collection<ControlEntry> entries) {
-    ControlSnapshot snapshot = EMPTY;
-    for (ControlEntry entry : entries) {
-      snapshot = snapshot.with(entry);
-    }
-    return snapshot;
+    Map<String, Optional<ControlEntry>> changes = new LinkedHashMap<>();
+    entries.forEach(entry -> changes.put(entry.key(), Optional.of(entry)));
+    return EMPTY.with(changes);
   }
 
   /** This snapshot with {@code entry} replacing the setting of the same scope and aspect. */
   public ControlSnapshot with(ControlEntry entry) {
+    return with(Map.of(entry.key(), Optional.of(entry)));
+  }
+
+  /**
+   * This snapshot with a batch of changes, copied once (a service reads the whole topic at start):
+   * a present entry replaces the setting under its key, an empty one (a tombstone) removes it.
+   */
+  public ControlSnapshot with(Map<String, Optional<ControlEntry>> changes) {
+    if (changes.isEmpty()) {
+      return this;
+    }
     Map<String, ControlEntry> next = new HashMap<>(entries);
-    next.put(entry.key(), entry);
+    changes.forEach(
+        (key, entry) -> {
+          if (entry.isPresent()) {
+            next.put(key, entry.get());
+          } else {
+            next.remove(key);
+          }
+        });
     return new ControlSnapshot(Map.copyOf(next));
   }
 
   /** This snapshot without the setting under {@code key} (a tombstone on the control topic). */
   public ControlSnapshot without(String key) {
-    Map<String, ControlEntry> next = new HashMap<>(entries);
-    next.remove(key);
-    return new ControlSnapshot(Map.copyOf(next));
+    return with(Map.of(key, Optional.empty()));
   }
 
   /** Whether the setting written by {@code commandId} is part of this snapshot. */
@@ -69,13 +84,15 @@ public final class ControlSnapshot {
   }
 
   public EffectiveState evaluate(BotContext bot, Instant now) {
+    List<Scope> scopes = bot.scopes();
     List<Restriction> restrictions = new ArrayList<>();
-    for (Scope scope : bot.scopes()) {
+    for (Scope scope : scopes) {
       restrictions.addAll(restrictionsOf(scope, now));
     }
     TradingState state = mostRestrictive(restrictions);
     Map<String, TradingState> symbols = bot.symbol() == null ? symbolStates(state, now) : Map.of();
-    return new EffectiveState(state, restrictions, symbols, learning(), forceClose(bot, now));
+    return new EffectiveState(
+        state, restrictions, symbols, learning(), forceClose(bot, scopes, now));
   }
 
   /** What the scope's own settings impose at {@code now}, regardless of other scopes. */
@@ -132,10 +149,10 @@ public final class ControlSnapshot {
   }
 
   /** The latest force-close order still in force for any scope that applies to the bot. */
-  private Optional<ForceCloseNotice> forceClose(BotContext bot, Instant now) {
+  private Optional<ForceCloseNotice> forceClose(BotContext bot, List<Scope> scopes, Instant now) {
     return entries.values().stream()
         .filter(entry -> entry.setting() instanceof Setting.ForceClose)
-        .filter(entry -> appliesTo(entry.scope(), bot))
+        .filter(entry -> appliesTo(entry.scope(), bot, scopes))
         .filter(entry -> now.isBefore(entry.provenance().at().plus(Setting.ForceClose.VALID_FOR)))
         .max(Comparator.comparing(entry -> entry.provenance().at()))
         .map(
@@ -148,9 +165,8 @@ public final class ControlSnapshot {
   }
 
   /** A symbol scope applies to a bot asking about no symbol in particular: it may hold one. */
-  private static boolean appliesTo(Scope scope, BotContext bot) {
-    return scope.kind() == Scope.Kind.SYMBOL && bot.symbol() == null
-        || bot.scopes().contains(scope);
+  private static boolean appliesTo(Scope scope, BotContext bot, List<Scope> scopes) {
+    return scope.kind() == Scope.Kind.SYMBOL && bot.symbol() == null || scopes.contains(scope);
   }
 
   @Override

@@ -1,14 +1,17 @@
 package io.hivemind.control.kafka;
 
 import io.hivemind.control.domain.BotContext;
+import io.hivemind.control.domain.ControlEntry;
 import io.hivemind.control.domain.ControlSnapshot;
 import io.hivemind.control.domain.EffectiveState;
 import io.hivemind.schema.ControlState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,10 +96,11 @@ public final class ControlView implements AutoCloseable {
   }
 
   private void apply(List<ConsumerRecord<byte[], byte[]>> records) {
-    ControlSnapshot next = snapshot;
+    Map<String, Optional<ControlEntry>> changes = new LinkedHashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      next = applyOne(next, record);
+      collect(record, changes);
     }
+    ControlSnapshot next = snapshot.with(changes);
     if (next.equals(snapshot)) {
       return;
     }
@@ -113,14 +117,18 @@ public final class ControlView implements AutoCloseable {
     }
   }
 
-  private ControlSnapshot applyOne(ControlSnapshot current, ConsumerRecord<byte[], byte[]> record) {
+  /** Adds the record's change, if it has one: a setting, or a tombstone removing one. */
+  private void collect(
+      ConsumerRecord<byte[], byte[]> record, Map<String, Optional<ControlEntry>> changes) {
     if (record.value() == null) {
-      return record.key() == null
-          ? current
-          : current.without(new String(record.key(), StandardCharsets.UTF_8));
+      if (record.key() != null) {
+        changes.put(new String(record.key(), StandardCharsets.UTF_8), Optional.empty());
+      }
+      return;
     }
     try {
-      return current.with(ControlCodec.fromAvro(values.deserialize(topic, record.value())));
+      ControlEntry entry = ControlCodec.fromAvro(values.deserialize(topic, record.value()));
+      changes.put(entry.key(), Optional.of(entry));
     } catch (RuntimeException e) {
       // Only ControlPublisher writes here; a record it cannot have written is skipped, loudly,
       // rather than freezing every later change.
@@ -130,7 +138,6 @@ public final class ControlView implements AutoCloseable {
           topic,
           record.partition(),
           record.offset());
-      return current;
     }
   }
 

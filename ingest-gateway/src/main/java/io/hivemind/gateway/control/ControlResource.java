@@ -2,7 +2,6 @@ package io.hivemind.gateway.control;
 
 import io.hivemind.botapi.TradingStatus;
 import io.hivemind.control.domain.BotContext;
-import io.hivemind.control.domain.BotHeartbeat;
 import io.hivemind.control.domain.BotRoster;
 import io.hivemind.control.domain.LearningState;
 import io.hivemind.control.domain.Scope;
@@ -51,7 +50,7 @@ public class ControlResource {
   @AdminOnly
   public CommandAnswer enableMaintenance(
       Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return simple("maintenance.enable", request, operator, new Setting.MaintenanceMode(true));
+    return scoped("maintenance.enable", request, operator, new Setting.MaintenanceMode(true));
   }
 
   @POST
@@ -59,7 +58,7 @@ public class ControlResource {
   @AdminOnly
   public CommandAnswer disableMaintenance(
       Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return simple("maintenance.disable", request, operator, new Setting.MaintenanceMode(false));
+    return scoped("maintenance.disable", request, operator, new Setting.MaintenanceMode(false));
   }
 
   /**
@@ -73,10 +72,7 @@ public class ControlResource {
       @QueryParam("tier") String tier,
       @QueryParam("symbol") String symbol) {
     BotContext bot = BotContexts.of(userId, tier, symbol);
-    String acknowledged =
-        userId == null
-            ? null
-            : roster.latestOf(userId).map(BotHeartbeat::forceCloseAck).orElse(null);
+    String acknowledged = userId == null ? null : roster.forceCloseAckOf(userId);
     return TradingStatus.of(view.evaluate(bot), acknowledged);
   }
 
@@ -104,7 +100,7 @@ public class ControlResource {
   @Path("/emergency/force_close")
   @AdminOnly
   public CommandAnswer forceClose(Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return simple("emergency.force_close", request, operator, new Setting.ForceClose());
+    return scoped("emergency.force_close", request, operator, new Setting.ForceClose());
   }
 
   /** Any scope's trading state: what {@code ./hivemind pause|resume|halt --scope} sends. */
@@ -195,15 +191,14 @@ public class ControlResource {
 
   // ------------------------------------------------------------------ the common path
 
-  /** A fleet-wide command: a scope in the body is not allowed to narrow it. */
+  /** A fleet-wide command: a scope in the body does not narrow it. */
   private CommandAnswer global(String command, Command request, String operator, Setting setting) {
-    Reader reader = new Reader();
-    String reason = reader.reason(request == null ? null : request.reason());
-    reader.throwIfInvalid();
-    return apply(command, Scope.GLOBAL, setting, operator, reason);
+    Command fleetWide = new Command(request == null ? null : request.reason(), null);
+    return scoped(command, fleetWide, operator, setting);
   }
 
-  private CommandAnswer simple(String command, Command request, String operator, Setting setting) {
+  /** A command on the body's scope, the fleet unless one is named. */
+  private CommandAnswer scoped(String command, Command request, String operator, Setting setting) {
     Reader reader = new Reader();
     String reason = reader.reason(request == null ? null : request.reason());
     Scope scope = reader.scope(request == null ? null : request.scope());

@@ -2,7 +2,6 @@ package io.hivemind.gateway.control;
 
 import io.hivemind.botapi.TradingStatus;
 import io.hivemind.control.domain.BotContext;
-import io.hivemind.control.domain.BotHeartbeat;
 import io.hivemind.control.domain.BotRoster;
 import io.hivemind.control.kafka.ControlView;
 import io.quarkus.runtime.ShutdownEvent;
@@ -89,8 +88,7 @@ class ControlStreamHub {
       subscriptions.remove(subscription);
       return;
     }
-    String acknowledged =
-        roster.latestOf(subscription.bot.userId()).map(BotHeartbeat::forceCloseAck).orElse(null);
+    String acknowledged = roster.forceCloseAckOf(subscription.bot.userId());
     TradingStatus status = TradingStatus.of(view.evaluate(subscription.bot), acknowledged);
     if (status.equals(subscription.last)) {
       return;

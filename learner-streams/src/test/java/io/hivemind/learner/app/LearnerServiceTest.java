@@ -3,36 +3,27 @@ package io.hivemind.learner.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hivemind.learner.topology.DeadLetterHeaders;
-import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.WinStats;
-import io.hivemind.testkit.KafkaStack;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +33,13 @@ import org.junit.jupiter.api.Test;
 class LearnerServiceTest {
 
   private static final Duration BOUND = Duration.ofSeconds(60);
-  private final KafkaStack stack = KafkaStack.shared();
   private final Topics topics = Topics.withDefaultPrefix();
-  private final AvroSerdes serdes = AvroSerdes.registry(stack.registryUrl());
 
   @Test
   void shouldLearnEachRetriedTradeOnceIntoUserStats() throws Exception {
     String user = "u" + UUID.randomUUID().toString().substring(0, 11);
     Instant t0 = Instant.parse("2026-11-20T16:32:45Z");
-    try (KafkaProducer<String, Object> producer =
-        producer(serdes.valueSerde(Signal.class).serializer())) {
+    try (KafkaProducer<String, SpecificRecord> producer = LearnerClients.avroProducer()) {
       // every trade sent twice, as a bot retrying each POST; then one NQ trade of the same user
       // (same partition, so learned after the retries) marks the end of the retries
       for (int attempt = 0; attempt < 3; attempt++) {
@@ -97,7 +85,7 @@ class LearnerServiceTest {
     StatsKey l0 = new StatsKey(user, "ES", Side.LONG, 0, "v1");
     StatsKey marker = new StatsKey(user, "NQ", Side.LONG, 0, "v1");
     Map<StatsKey, WinStats> latest = new ConcurrentHashMap<>();
-    try (KafkaConsumer<StatsKey, WinStats> consumer = statsConsumer()) {
+    try (KafkaConsumer<StatsKey, WinStats> consumer = LearnerClients.statsConsumer()) {
       consumer.subscribe(List.of(topics.userStats));
       Awaitility.await("user stats of " + user)
           .atMost(BOUND)
@@ -115,13 +103,13 @@ class LearnerServiceTest {
   @Test
   void shouldSendPoisonToTheDeadLetterTopicAndKeepLearning() throws Exception {
     String marker = "poison-" + UUID.randomUUID();
-    try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+    try (KafkaProducer<String, byte[]> raw = LearnerClients.rawProducer()) {
       raw.send(
               new ProducerRecord<>(
                   topics.outcomes, "someone", marker.getBytes(StandardCharsets.UTF_8)))
           .get();
     }
-    try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
+    try (KafkaConsumer<String, byte[]> consumer = LearnerClients.rawConsumer()) {
       consumer.subscribe(List.of(topics.deadLetters));
       ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
       Awaitility.await("dead letter " + marker)
@@ -143,46 +131,5 @@ class LearnerServiceTest {
     }
     // the application is still running and learning
     shouldLearnEachRetriedTradeOnceIntoUserStats();
-  }
-
-  private KafkaProducer<String, Object> producer(Serializer<?> valueSerializer) {
-    @SuppressWarnings("unchecked")
-    Serializer<Object> serializer = (Serializer<Object>) valueSerializer;
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
-        new StringSerializer(),
-        serializer);
-  }
-
-  private KafkaProducer<String, byte[]> rawProducer() {
-    return new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-        new StringSerializer(),
-        new ByteArraySerializer());
-  }
-
-  private Map<String, Object> consumerConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "learner-test-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return config;
-  }
-
-  private KafkaConsumer<StatsKey, WinStats> statsConsumer() {
-    return new KafkaConsumer<>(
-        consumerConfig(),
-        serdes.keySerde(StatsKey.class).deserializer(),
-        serdes.valueSerde(WinStats.class).deserializer());
-  }
-
-  private KafkaConsumer<String, byte[]> rawConsumer() {
-    return new KafkaConsumer<>(
-        consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

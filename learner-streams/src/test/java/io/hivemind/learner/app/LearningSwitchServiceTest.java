@@ -23,7 +23,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +30,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +68,7 @@ class LearningSwitchServiceTest {
     sendTrades(user, 10, 7);
     Map<StatsKey, WinStats> stats = new ConcurrentHashMap<>();
     StatsKey l0 = new StatsKey(user, "ES", Side.LONG, 0, "v1");
-    try (KafkaConsumer<StatsKey, WinStats> consumer = statsConsumer()) {
+    try (KafkaConsumer<StatsKey, WinStats> consumer = LearnerClients.statsConsumer()) {
       consumer.subscribe(List.of(topics.userStats));
       // while paused, a few seconds of polling see nothing of this user's trades
       Awaitility.await("nothing learned while paused")
@@ -118,15 +115,7 @@ class LearningSwitchServiceTest {
 
   private void sendTrades(String user, int trades, int wins) throws Exception {
     Instant t0 = Instant.parse("2026-11-20T16:32:45Z");
-    try (KafkaProducer<String, SpecificRecord> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            serdes.valueSerde(SpecificRecord.class).serializer())) {
+    try (KafkaProducer<String, SpecificRecord> producer = LearnerClients.avroProducer()) {
       for (int i = 0; i < trades; i++) {
         String id = user + "-" + i;
         Instant entry = t0.plusSeconds(60L * i);
@@ -154,17 +143,5 @@ class LearningSwitchServiceTest {
       }
       producer.flush();
     }
-  }
-
-  private KafkaConsumer<StatsKey, WinStats> statsConsumer() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "learning-switch-test-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return new KafkaConsumer<>(
-        config,
-        serdes.keySerde(StatsKey.class).deserializer(),
-        serdes.valueSerde(WinStats.class).deserializer());
   }
 }
