@@ -1,0 +1,29 @@
+package io.hivemind.bench;
+
+import java.util.List;
+
+/** {@code ./hivemind bench <name> [--option value]…}: runs one benchmark against the stack. */
+public final class BenchMain {
+
+  /** Every benchmark, in the order BENCHMARKS.md lists them. */
+  static final List<Benchmark> BENCHMARKS = List.of();
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("help")) {
+      System.out.println("Usage: ./hivemind bench <name> [--option value]...");
+      for (Benchmark benchmark : BENCHMARKS) {
+        System.out.printf("  %-10s %s%n", benchmark.name(), benchmark.description());
+      }
+      return;
+    }
+    Benchmark benchmark =
+        BENCHMARKS.stream()
+            .filter(b -> b.name().equals(args[0]))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("no benchmark named " + args[0] + "; try help"));
+    benchmark.run(Stack.fromEnvironment(), BenchOptions.parse(args, 1));
+  }
+}

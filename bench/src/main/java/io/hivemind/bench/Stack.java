@@ -1,0 +1,39 @@
+package io.hivemind.bench;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the running local stack is, as {@code ./hivemind} started it. Read from the same
+ * environment variables {@code ./hivemind} passes (see {@code local-stack/services.conf}).
+ *
+ * @param home {@code $HIVEMIND_HOME} (state, logs, the admin token)
+ * @param root the checkout ({@code ./hivemind} and the built modules)
+ */
+public record Stack(
+    String gateway,
+    String query,
+    String learner,
+    String registryApi,
+    String bootstrap,
+    String topicPrefix,
+    int partitions,
+    Path home,
+    Path root) {
+
+  public static Stack fromEnvironment() {
+    Map<String, String> env = System.getenv();
+    String host = "127.0.0.1";
+    Path root = Path.of(env.getOrDefault("HIVEMIND_ROOT", ".")).toAbsolutePath().normalize();
+    return new Stack(
+        "http://" + host + ":" + env.getOrDefault("GATEWAY_PORT", "8080"),
+        "http://" + host + ":" + env.getOrDefault("QUERY_PORT", "8081"),
+        "http://" + host + ":" + env.getOrDefault("LEARNER_PORT", "8082"),
+        "http://" + host + ":" + env.getOrDefault("REGISTRY_PORT", "8085") + "/apis/registry/v3",
+        host + ":" + env.getOrDefault("KAFKA_PORT", "9092"),
+        env.getOrDefault("HIVEMIND_TOPIC_PREFIX", "hivemind."),
+        Integer.parseInt(env.getOrDefault("HIVEMIND_PARTITIONS", "6")),
+        Path.of(env.getOrDefault("HIVEMIND_HOME", root.resolve(".hivemind").toString())),
+        root);
+  }
+}
