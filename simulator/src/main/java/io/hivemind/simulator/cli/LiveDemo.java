@@ -1,0 +1,200 @@
+package io.hivemind.simulator.cli;
+
+import io.hivemind.simulator.bot.BotClient;
+import io.hivemind.simulator.bot.BotSettings;
+import io.hivemind.simulator.bot.BotTransport;
+import io.hivemind.simulator.bot.FleetRunner;
+import io.hivemind.simulator.bot.LoggingTransport;
+import io.hivemind.simulator.bot.RetryPolicy;
+import io.hivemind.simulator.bot.SimulatedClock;
+import io.hivemind.simulator.bot.StopSignal;
+import io.hivemind.simulator.fleet.SimulatedUser;
+import io.hivemind.simulator.score.DivergenceGrid;
+import io.hivemind.simulator.score.FleetScores;
+import io.hivemind.simulator.world.MarketWorld;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The fleet against the running stack: a health check first, then the bots paced by the simulated
+ * clock with a progress line every second, and at the end (the duration, or Ctrl-C) the summary and
+ * the divergence table asked of the live service.
+ */
+final class LiveDemo {
+
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final Duration HOOK_WAIT = Duration.ofSeconds(30);
+
+  /** Few, short retries for the table's questions: the run is over, the user is waiting. */
+  private static final RetryPolicy PROBE_RETRIES =
+      new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  private final DemoOptions options;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+  private final HttpClient http = BotClient.newHttpClient();
+
+  LiveDemo(DemoOptions options, PrintStream out, PrintStream err, Clock clock) {
+    this.options = options;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  /** Empty when both services are ready; else what is wrong, naming the URL. */
+  Optional<String> stackProblem() {
+    StackHealth health = new StackHealth(http);
+    return health
+        .problemWith("confidence-query", options.query())
+        .or(() -> health.problemWith("ingest-gateway", options.gateway()));
+  }
+
+  void run() throws IOException, InterruptedException {
+    SimulatedClock simulated = SimulatedClock.endingNow(options.duration(), options.speed(), clock);
+    Instant from = simulated.simulatedStart();
+    Instant to = from.plus(SimulatedClock.scaled(options.duration(), options.speed()));
+    MarketWorld world = new MarketWorld(options.fleetSettings(from, to));
+    FleetScores scores = FleetScores.create();
+    StopSignal stop = new StopSignal();
+    BotSettings bots =
+        new BotSettings(
+            from,
+            to,
+            options.simulatedHeartbeat(),
+            options.explore(),
+            true,
+            BotSettings.BOT_VERSION);
+    out.printf(
+        "demo: %d bots, seed %d, simulating %s → %s at %.0f× (%ds real), gateway %s, query %s%n",
+        options.bots(),
+        options.seed(),
+        from,
+        to,
+        options.speed(),
+        options.duration().toSeconds(),
+        options.gateway(),
+        options.query());
+
+    // Ctrl-C: stop the fleet, then keep the JVM alive (bounded) until the report is printed
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.stop();
+              try {
+                reported.await(HOOK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    ProgressLine progress = new ProgressLine(out, System.console() != null);
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "demo-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long started = System.nanoTime();
+    try (EventFile events = EventFile.open(options.eventsOut())) {
+      Function<SimulatedUser, BotTransport> transports =
+          user ->
+              new LoggingTransport(
+                  new BotClient(
+                      http,
+                      options.gateway(),
+                      options.query(),
+                      user.tier(),
+                      RetryPolicy.defaults(),
+                      scores.tally(),
+                      stop),
+                  events.log());
+      FleetRunner runner = new FleetRunner(world, bots, simulated, transports, scores, stop);
+      ticker.scheduleAtFixedRate(
+          () -> progress.print(progressOf(simulated, to, scores)), 1, 1, TimeUnit.SECONDS);
+      runner.start();
+      // the run lasts its duration even when the bots are done early (a quiet weekend)
+      while (!stop.isStopped() && (!runner.isFinished() || simulated.untilDue(to).toMillis() > 0)) {
+        runner.awaitFinished(Duration.ofMillis(200));
+      }
+      boolean interrupted = stop.isStopped() && !runner.isFinished();
+      runner.shutdown(SHUTDOWN_GRACE);
+      ticker.shutdownNow();
+      progress.print(progressOf(simulated, to, scores));
+      progress.finish();
+      if (interrupted) {
+        out.println("demo: stopped before the end of the run");
+      }
+      RunSummary.print(
+          out,
+          "SUMMARY",
+          options.bots(),
+          options.seed(),
+          from,
+          interrupted ? earlier(simulated.simulatedNow(), to) : to,
+          Duration.ofNanos(System.nanoTime() - started),
+          scores,
+          runner.openPositions());
+      printDivergence(world, scores);
+      out.flush();
+    } finally {
+      reported.countDown();
+      ticker.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down already (Ctrl-C): the hook was waiting for this report, which is done
+      }
+    }
+  }
+
+  private void printDivergence(MarketWorld world, FleetScores scores) {
+    Optional<DivergenceGrid> grid =
+        DivergenceGrid.choose(
+            scores.patterns(), world.fleet(), world.truth(), Demo.GRID_USERS, Demo.GRID_PATTERNS);
+    if (grid.isEmpty()) {
+      out.println("demo: too few signals for a divergence table; run longer or faster");
+      return;
+    }
+    // the questions are not part of the run: their own stop signal lets them go after a Ctrl-C,
+    // their own tally keeps them out of its totals
+    StopSignal probing = new StopSignal();
+    FleetScores probeScores = FleetScores.create();
+    DivergenceReport.print(
+        out,
+        grid.get(),
+        world.truth(),
+        user ->
+            new BotClient(
+                http,
+                options.gateway(),
+                options.query(),
+                user.tier(),
+                PROBE_RETRIES,
+                probeScores.tally(),
+                probing));
+  }
+
+  private static String progressOf(SimulatedClock simulated, Instant end, FleetScores scores) {
+    return ProgressLine.format(
+        earlier(simulated.simulatedNow(), end), scores.tally().snapshot(), scores.served());
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
