@@ -3,6 +3,7 @@ package io.hivemind.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,18 +135,24 @@ final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void run(String... args) throws Exception {
+  /** {@code ./hivemind <args>} against this stack, e.g. {@code demo --bots 8}: its output. */
+  String hivemind(String... args) throws Exception {
+    return run(args);
+  }
+
+  private String run(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(checkout.resolve("hivemind").toString());
     command.addAll(List.of(args));
     // ./hivemind creates (and marks) its home itself; it refuses to --clean one it did not make
     Path log = home.resolveSibling("e2e-hivemind.log");
     Files.createDirectories(log.getParent());
+    Path output = Files.createTempFile(log.getParent(), "hivemind-", ".out");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(checkout.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            .redirectOutput(output.toFile());
     builder
         .environment()
         .putAll(
@@ -158,14 +165,21 @@ final class LocalStack implements AutoCloseable {
                 "KAFKA_PORT", "19092",
                 "KAFKA_CONTROLLER_PORT", "19093"));
     Process process = builder.start();
-    if (!process.waitFor(COMMAND_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+    boolean exited = process.waitFor(COMMAND_BOUND.toSeconds(), TimeUnit.SECONDS);
+    if (!exited) {
       process.destroy();
+    }
+    String printed = Files.readString(output);
+    Files.writeString(log, printed, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.delete(output);
+    if (!exited) {
       throw new IllegalStateException("./hivemind " + String.join(" ", args) + " timed out");
     }
     if (process.exitValue() != 0) {
       throw new IllegalStateException(
           "./hivemind " + String.join(" ", args) + " failed:\n" + tail(log));
     }
+    return printed;
   }
 
   private static String tail(Path log) throws IOException {

@@ -104,7 +104,6 @@ public final class SimulatedBot {
   private void consider(Opportunity opportunity) {
     scores.tally().opportunity();
     scores.truths().record(opportunity.trueWinProbability());
-    scores.patterns().record(opportunity);
     EntryDecision decision = EntryDecision.TAKE;
     if (settings.askBeforeEntry()) {
       Optional<ConfidenceAnswer> answer =
@@ -124,6 +123,8 @@ public final class SimulatedBot {
     switch (decision) {
       case TAKE, EXPLORE -> {
         scores.tally().taken(decision == EntryDecision.EXPLORE);
+        // what the fleet trades is what the stack learns: the divergence table asks about these
+        scores.patterns().record(opportunity);
         open.add(new OpenTrade(opportunity.exitTime(), opportunity));
       }
       case SKIP_BELOW_THRESHOLD -> scores.tally().skippedBelowThreshold();
@@ -144,6 +145,7 @@ public final class SimulatedBot {
     transport.postOutcome(opportunity.outcome());
     scores.tally().outcomeSent();
     scores.tally().closed(opportunity.wins(), opportunity.outcome().pnl());
+    scores.reported().record(opportunity.user().userId(), opportunity.outcome().symbol());
   }
 
   private void heartbeat(Instant due) {

@@ -43,7 +43,7 @@ final class DivergenceReport {
             ? "  cell: served win_probability [truth] user_trades/community_trades"
             : "  cell: truth (offline: no service to ask)");
     StringBuilder header = new StringBuilder(pad("  user (skill, tier)", USER_WIDTH));
-    StringBuilder seen = new StringBuilder(pad("  met by the fleet", USER_WIDTH));
+    StringBuilder seen = new StringBuilder(pad("  trades by the fleet", USER_WIDTH));
     for (DivergenceGrid.Column column : grid.columns()) {
       header.append(pad(column.pattern(), CELL_WIDTH));
       seen.append(pad(Formats.count(column.seen()) + "x", CELL_WIDTH));

@@ -8,16 +8,25 @@ import io.hivemind.simulator.bot.LoggingTransport;
 import io.hivemind.simulator.bot.RetryPolicy;
 import io.hivemind.simulator.bot.SimulatedClock;
 import io.hivemind.simulator.bot.StopSignal;
+import io.hivemind.simulator.bot.WireJson;
 import io.hivemind.simulator.fleet.SimulatedUser;
 import io.hivemind.simulator.score.DivergenceGrid;
 import io.hivemind.simulator.score.FleetScores;
+import io.hivemind.simulator.score.ReportedTrades;
 import io.hivemind.simulator.world.MarketWorld;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -34,6 +43,12 @@ final class LiveDemo {
 
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
   private static final Duration HOOK_WAIT = Duration.ofSeconds(30);
+
+  /** How long past its duration a run waits for bots that lag behind a slow stack. */
+  private static final Duration LAG_GRACE = Duration.ofSeconds(15);
+
+  /** How long the divergence table waits for the learner to catch up with the run. */
+  private static final Duration LEARNED_WAIT = Duration.ofSeconds(60);
 
   /** Few, short retries for the table's questions: the run is over, the user is waiting. */
   private static final RetryPolicy PROBE_RETRIES =
@@ -127,17 +142,27 @@ final class LiveDemo {
       ticker.scheduleAtFixedRate(
           () -> progress.print(progressOf(simulated, to, scores)), 1, 1, TimeUnit.SECONDS);
       runner.start();
-      // the run lasts its duration even when the bots are done early (a quiet weekend)
-      while (!stop.isStopped() && (!runner.isFinished() || simulated.untilDue(to).toMillis() > 0)) {
+      // the run lasts its duration even when the bots are done early (a quiet weekend), and not
+      // much longer when they lag behind a slow stack: the last trades get a bounded grace
+      long overrun = System.nanoTime() + options.duration().plus(LAG_GRACE).toNanos();
+      while (!stop.isStopped()
+          && (!runner.isFinished() || simulated.untilDue(to).toMillis() > 0)
+          && System.nanoTime() < overrun) {
         runner.awaitFinished(Duration.ofMillis(200));
       }
-      boolean interrupted = stop.isStopped() && !runner.isFinished();
+      boolean interrupted = !runner.isFinished();
+      boolean stoppedByUser = stop.isStopped();
       runner.shutdown(SHUTDOWN_GRACE);
       ticker.shutdownNow();
       progress.print(progressOf(simulated, to, scores));
       progress.finish();
       if (interrupted) {
-        out.println("demo: stopped before the end of the run");
+        out.println(
+            stoppedByUser
+                ? "demo: stopped before the end of the run"
+                : "demo: the bots fell behind the simulated clock (a slow stack?); stopped "
+                    + LAG_GRACE.toSeconds()
+                    + " s after the duration");
       }
       RunSummary.print(
           out,
@@ -162,7 +187,7 @@ final class LiveDemo {
     }
   }
 
-  private void printDivergence(MarketWorld world, FleetScores scores) {
+  private void printDivergence(MarketWorld world, FleetScores scores) throws InterruptedException {
     Optional<DivergenceGrid> grid =
         DivergenceGrid.choose(
             scores.patterns(), world.fleet(), world.truth(), Demo.GRID_USERS, Demo.GRID_PATTERNS);
@@ -170,6 +195,7 @@ final class LiveDemo {
       out.println("demo: too few signals for a divergence table; run longer or faster");
       return;
     }
+    awaitLearned(grid.get(), scores.reported());
     // the questions are not part of the run: their own stop signal lets them go after a Ctrl-C,
     // their own tally keeps them out of its totals
     StopSignal probing = new StopSignal();
@@ -187,6 +213,55 @@ final class LiveDemo {
                 PROBE_RETRIES,
                 probeScores.tally(),
                 probing));
+  }
+
+  /**
+   * The learner may still be working through the run's last trades: the table asks once the
+   * statistics of the grid's users show every trade they reported, or after a bounded wait.
+   */
+  private void awaitLearned(DivergenceGrid grid, ReportedTrades reported)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + LEARNED_WAIT.toNanos();
+    List<SimulatedUser> behind = new ArrayList<>(grid.users());
+    out.print("demo: waiting for the stack to learn the last trades of the table's users ...");
+    out.flush();
+    while (!behind.isEmpty() && System.nanoTime() < deadline) {
+      behind.removeIf(
+          user ->
+              learnedTrades(user, grid.symbol()) >= reported.count(user.userId(), grid.symbol()));
+      if (!behind.isEmpty()) {
+        Thread.sleep(250); // polling the service; bounded by the deadline
+      }
+    }
+    out.printf(
+        behind.isEmpty() ? " learned (%.1f s)%n" : " gave up after %.0f s: some answers lag%n",
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The user's learned trades on the symbol, from {@code /api/ml/stats}; -1 if unknown. */
+  private long learnedTrades(SimulatedUser user, String symbol) {
+    URI stats =
+        URI.create(
+            options.query()
+                + "/api/ml/stats?user_id="
+                + user.userId()
+                + "&symbol="
+                + URLEncoder.encode(symbol, StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(stats).timeout(Duration.ofSeconds(5)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      return answer.statusCode() == 200
+          ? WireJson.mapper().readTree(answer.body()).path("total").path("trades").asLong(-1)
+          : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
   }
 
   private static String progressOf(SimulatedClock simulated, Instant end, FleetScores scores) {

@@ -17,8 +17,10 @@ import java.util.SplittableRandom;
 public final class Fleet {
 
   static final double SKILL_SIGMA = 0.4;
-  static final double MIN_THRESHOLD = 0.50;
-  static final double MAX_THRESHOLD = 0.60;
+  // from bots that take nearly every signal to choosy ones: with no evidence the service answers
+  // about 0.5, so the less choosy half trades (and teaches the hive) from the start
+  static final double MIN_THRESHOLD = 0.42;
+  static final double MAX_THRESHOLD = 0.58;
 
   private final FleetSettings settings;
   private final List<SimulatedUser> users;

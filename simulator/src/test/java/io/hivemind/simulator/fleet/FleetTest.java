@@ -41,7 +41,7 @@ class FleetTest {
   void shouldDrawUsersWithinTheirRanges() {
     List<SimulatedUser> users = fleet(42, 2000).users();
     for (SimulatedUser user : users) {
-      assertThat(user.threshold()).isBetween(0.50, 0.60);
+      assertThat(user.threshold()).isBetween(Fleet.MIN_THRESHOLD, Fleet.MAX_THRESHOLD);
       assertThat(user.symbols()).hasSizeBetween(2, 3).doesNotHaveDuplicates();
       assertThat(user.symbols())
           .allMatch(symbol -> Instrument.all().stream().anyMatch(i -> i.symbol().equals(symbol)));
