@@ -1,12 +1,25 @@
 package io.hivemind.bench;
 
+import io.hivemind.bench.freshness.FreshnessBenchmark;
+import io.hivemind.bench.ingest.IngestBenchmark;
+import io.hivemind.bench.learner.LearnerBenchmark;
+import io.hivemind.bench.quality.QualityBenchmark;
+import io.hivemind.bench.query.QueryBenchmark;
+import io.hivemind.bench.restore.RestoreBenchmark;
 import java.util.List;
 
 /** {@code ./hivemind bench <name> [--option value]…}: runs one benchmark against the stack. */
 public final class BenchMain {
 
   /** Every benchmark, in the order BENCHMARKS.md lists them. */
-  static final List<Benchmark> BENCHMARKS = List.of();
+  static final List<Benchmark> BENCHMARKS =
+      List.of(
+          new IngestBenchmark(),
+          new QueryBenchmark(),
+          new LearnerBenchmark(),
+          new RestoreBenchmark(),
+          new FreshnessBenchmark(),
+          new QualityBenchmark());
 
   private BenchMain() {}
 

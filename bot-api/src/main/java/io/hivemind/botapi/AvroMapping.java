@@ -62,6 +62,6 @@ public final class AvroMapping {
    * Avro's timestamp-millis keeps milliseconds; truncating here makes the record equal its copy.
    */
   private static Instant eventTime(String iso) {
-    return Instant.parse(iso).truncatedTo(ChronoUnit.MILLIS);
+    return EventTimes.parse(iso).truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -89,7 +89,7 @@ final class FieldChecks {
     }
     Instant time;
     try {
-      time = Instant.parse(value);
+      time = EventTimes.parse(value);
     } catch (DateTimeParseException e) {
       violation(field, "must be an ISO-8601 instant such as 2026-11-20T14:32:45.123Z");
       return null;

@@ -1,5 +1,6 @@
 package io.hivemind.confidence.api;
 
+import io.hivemind.botapi.EventTimes;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.RequestValidator;
 import io.hivemind.botapi.ScopeNames;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +115,7 @@ class RequestReader {
         signal.symbol(),
         Side.valueOf(signal.side()),
         signal.featuresOrEmpty(),
-        Instant.parse(signal.timestamp()));
+        EventTimes.parse(signal.timestamp()));
   }
 
   private double threshold(String value, List<Violation> violations) {

@@ -1,0 +1,319 @@
+package io.hivemind.bench.learner;
+
+import io.hivemind.bench.BenchOptions;
+import io.hivemind.bench.Benchmark;
+import io.hivemind.bench.Stack;
+import io.hivemind.bench.backlog.BacklogGenerator;
+import io.hivemind.bench.backlog.BacklogSpec;
+import io.hivemind.bench.backlog.BacklogWriter;
+import io.hivemind.bench.backlog.BenchFiles;
+import io.hivemind.bench.backlog.BenchTopics;
+import io.hivemind.bench.backlog.Options;
+import io.hivemind.bench.backlog.ResultTable;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * {@code ./hivemind bench learner}: the live learning topology, in this JVM, replaying a backlog
+ * written into fresh topics; events/s from start until both input topics are fully committed, under
+ * exactly_once_v2 and at_least_once, beside a plain consumer reading and deserializing the same
+ * backlog.
+ *
+ * <p>Options: the backlog's ({@code --events 1000000 --users 2000 --days 20 --seed 42 --record-time
+ * now|event}); {@code --partitions} (the stack's); {@code --guarantees
+ * exactly_once_v2,at_least_once}; {@code --threads 1}; {@code --commit-interval 50} (ms, the live
+ * value); {@code --cache-bytes} (Kafka Streams' default); {@code --streams k=v,k=v} (any other
+ * Kafka Streams setting); {@code --baseline true}; {@code --timeout 15m}; {@code --prefix P} reuses
+ * a backlog an earlier run kept ({@code --keep true}) instead of writing one.
+ */
+public final class LearnerBenchmark implements Benchmark {
+
+  static final double TARGET_EVENTS_PER_SECOND = 50_000;
+
+  @Override
+  public String name() {
+    return "learner";
+  }
+
+  @Override
+  public String description() {
+    return "learning topology replaying a backlog (exactly_once_v2, at_least_once) vs a plain consumer";
+  }
+
+  /** Everything the options decide, checked before anything touches the stack. */
+  record Plan(
+      BacklogSpec backlog,
+      int partitions,
+      List<String> guarantees,
+      Map<String, String> overrides,
+      boolean baseline,
+      Duration timeout,
+      String reusePrefix,
+      boolean keep,
+      boolean cachedReaders) {
+
+    static Plan from(BenchOptions options, int stackPartitions) {
+      BacklogSpec backlog = BacklogSpec.from(options);
+      int partitions = Options.integer(options, "partitions", stackPartitions, 1, 1024);
+      List<String> guarantees = new ArrayList<>();
+      for (String guarantee :
+          options.text("guarantees", "exactly_once_v2,at_least_once").split(",")) {
+        String trimmed = guarantee.trim();
+        if (!trimmed.equals(StreamsConfig.EXACTLY_ONCE_V2)
+            && !trimmed.equals(StreamsConfig.AT_LEAST_ONCE)) {
+          throw new Options.BadOption(
+              "--guarantees takes exactly_once_v2 and/or at_least_once, got: " + trimmed);
+        }
+        guarantees.add(trimmed);
+      }
+      Map<String, String> overrides = new LinkedHashMap<>();
+      int threads = Options.integer(options, "threads", 1, 1, 64);
+      if (threads != 1) {
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
+      }
+      long commit =
+          Options.longValue(options, "commit-interval", StreamsSettings.LIVE_COMMIT_INTERVAL_MS, 1);
+      if (commit != StreamsSettings.LIVE_COMMIT_INTERVAL_MS) {
+        overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(commit));
+      }
+      long cache = Options.longValue(options, "cache-bytes", -1, 0);
+      if (cache >= 0) {
+        overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(cache));
+      }
+      overrides.putAll(StreamsSettings.parseOverrides(options.text("streams", "")));
+      String prefix = options.text("prefix", null);
+      if (prefix != null && prefix.isBlank()) {
+        throw new Options.BadOption("--prefix must name the topics of an earlier run");
+      }
+      return new Plan(
+          backlog,
+          partitions,
+          guarantees,
+          overrides,
+          Options.flag(options, "baseline", true),
+          Options.duration(options, "timeout", Duration.ofMinutes(15)),
+          prefix,
+          Options.flag(options, "keep", prefix != null),
+          Options.choice(options, "serde", "project", "project", "cached-readers")
+              .equals("cached-readers"));
+    }
+  }
+
+  @Override
+  public void run(Stack stack, BenchOptions options) throws Exception {
+    Plan plan;
+    try {
+      plan = Plan.from(options, stack.partitions());
+      // fail on a setting Kafka Streams refuses before writing a million records
+      StreamsSettings.validate(
+          StreamsSettings.live(
+              "check", stack.bootstrap(), Path.of("/tmp"), plan.guarantees.get(0), plan.overrides));
+    } catch (Options.BadOption e) {
+      System.err.println("learner: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String prefix =
+        plan.reusePrefix != null ? plan.reusePrefix : BenchTopics.runPrefix("bench-learner");
+    Path stateRoot = Files.createTempDirectory("hivemind-bench-learner-");
+    List<String> applicationIds = new CopyOnWriteArrayList<>();
+    AtomicBoolean cleaned = new AtomicBoolean();
+    try (BenchTopics admin = new BenchTopics(stack.bootstrap())) {
+      Runnable cleanup =
+          () -> {
+            if (cleaned.compareAndSet(false, true)) {
+              admin.deleteAll(plan.keep ? null : prefix, applicationIds);
+              BenchFiles.deleteRecursively(stateRoot);
+              if (plan.keep) {
+                System.out.println("  kept the backlog: rerun with --prefix " + prefix);
+              }
+            }
+          };
+      Thread hook = new Thread(cleanup, "bench-cleanup");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        run(stack, plan, prefix, stateRoot, admin, applicationIds);
+      } finally {
+        cleanup.run();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // already shutting down
+        }
+      }
+    }
+  }
+
+  private void run(
+      Stack stack,
+      Plan plan,
+      String prefix,
+      Path stateRoot,
+      BenchTopics admin,
+      List<String> applicationIds)
+      throws Exception {
+    Topics topics = new Topics(prefix);
+    System.out.printf(
+        "learner benchmark: broker %s, registry %s, topics %s* (%d partitions)%n",
+        stack.bootstrap(), stack.registryApi(), prefix, plan.partitions);
+    BacklogGenerator.Counts expected;
+    if (plan.reusePrefix == null) {
+      admin.create(prefix, plan.partitions);
+      System.out.printf(
+          "writing the backlog: ~%,d events, %,d users, %d days, seed %d, record time %s%n",
+          plan.backlog.events(),
+          plan.backlog.users(),
+          plan.backlog.days(),
+          plan.backlog.seed(),
+          plan.backlog.eventTimeStamps() ? "event time" : "producer clock (as the gateway)");
+      expected = BacklogWriter.write(plan.backlog, topics, stack.bootstrap(), stack.registryApi());
+    } else {
+      if (!admin.exists(topics.signals) || !admin.exists(topics.outcomes)) {
+        throw new IllegalArgumentException("--prefix " + prefix + ": no such backlog topics");
+      }
+      expected = recount(plan.backlog);
+      System.out.println("reusing the backlog under " + prefix);
+    }
+    System.out.println("  backlog: " + expected);
+    Map<TopicPartition, Long> inputEnds =
+        admin.endOffsets(List.of(topics.signals, topics.outcomes));
+    long inputRecords = inputEnds.values().stream().mapToLong(Long::longValue).sum();
+    if (inputRecords != expected.records()) {
+      System.out.printf(
+          "  warning: the topics hold %,d records, the options describe %,d: pass the options the"
+              + " backlog was written with%n",
+          inputRecords, expected.records());
+    }
+
+    double baseline = Double.NaN;
+    double baselineCpu = Double.NaN;
+    if (plan.baseline) {
+      System.out.println();
+      System.out.println("[baseline] plain consumer: read and Avro-deserialize both input topics");
+      double[] measured =
+          ConsumerBaseline.run(
+              stack.bootstrap(),
+              plan.cachedReaders
+                  ? new CachedReaderSerdes(stack.registryApi())
+                  : AvroSerdes.registry(stack.registryApi()),
+              topics,
+              inputEnds,
+              stack.home());
+      baseline = measured[0];
+      baselineCpu = measured[1];
+      System.out.printf(
+          "  baseline: %,.0f events/s, %,.0f events per CPU-second%n", baseline, baselineCpu);
+    }
+
+    LearnerRun runner =
+        new LearnerRun(
+            stack.bootstrap(),
+            stack.registryApi(),
+            topics,
+            stack.home(),
+            admin,
+            plan.cachedReaders);
+    List<LearnerRun.Result> results = new ArrayList<>();
+    String stamp = prefix.replaceFirst("^bench-learner-", "").replaceAll("[^A-Za-z0-9-]", "");
+    int index = 0;
+    for (String guarantee : plan.guarantees) {
+      String label = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? "eos-v2" : "alos";
+      String applicationId =
+          "bench-learner-"
+              + stamp
+              + "-"
+              + label
+              + "-"
+              + System.currentTimeMillis() % 100_000
+              + "-"
+              + index++;
+      applicationIds.add(applicationId);
+      Properties props =
+          StreamsSettings.live(
+              applicationId,
+              stack.bootstrap(),
+              stateRoot.resolve(applicationId),
+              guarantee,
+              plan.overrides);
+      results.add(runner.run(label, props, plan.timeout));
+    }
+
+    ResultTable table = new ResultTable();
+    String base =
+        Double.isNaN(baseline) ? "-" : String.format("%,.0f events/s (consumer)", baseline);
+    for (LearnerRun.Result result : results) {
+      boolean eos = result.label().equals("eos-v2");
+      table.add(
+          "learner " + result.label() + ", start to caught up",
+          String.format("%,.0f events/s", result.eventsPerSecond()),
+          base,
+          eos ? String.format("≥ %,.0f events/s", TARGET_EVENTS_PER_SECOND) : "-",
+          eos ? result.eventsPerSecond() >= TARGET_EVENTS_PER_SECOND : null);
+      table.add(
+          "  " + result.label() + " after first output",
+          String.format("%,.0f events/s", result.steadyEventsPerSecond()),
+          base,
+          "-",
+          null);
+      table.add(
+          "  " + result.label() + " per CPU-second of the JVM",
+          String.format(
+              "%,.0f events/CPU-s (stream thread alone %,.0f)",
+              result.eventsPerCpuSecond(), result.eventsPerStreamThreadSecond()),
+          Double.isNaN(baselineCpu)
+              ? "-"
+              : String.format("%,.0f events/CPU-s (consumer)", baselineCpu),
+          "-",
+          null);
+      table.add(
+          "  " + result.label() + " time to first output",
+          String.format(
+              "%.2f s (RUNNING %.2f s)", result.secondsToFirstOutput(), result.secondsToRunning()),
+          "-",
+          "-",
+          null);
+      table.add(
+          "  " + result.label() + " learned once each",
+          String.format(
+              "%,d exp / %,d user-stats / %,d community",
+              result.outputs().experiences(),
+              result.outputs().userStatsRecords(),
+              result.outputs().communityStatsRecords()),
+          String.format("%,d trades", expected.trades),
+          "every trade once",
+          result.outputs().exactlyOnce(expected.trades));
+    }
+    table.note(String.format("input: %,d records (%s)", inputRecords, expected));
+    table.note(
+        "settings: live learner config (commit.interval.ms=50, 1 stream thread, default cache)"
+            + (plan.overrides.isEmpty() ? "" : " with " + plan.overrides)
+            + (plan.cachedReaders
+                ? "; serde: the project's, with datum readers cached (--serde cached-readers)"
+                : "; serde: the project's AvroSerdes.registry"));
+    for (LearnerRun.Result result : results) {
+      table.note(result.label() + " " + result.cpu());
+    }
+    table.print();
+  }
+
+  /** The counts of a backlog written earlier with the same options, without writing it. */
+  private static BacklogGenerator.Counts recount(BacklogSpec spec) {
+    BacklogGenerator generator = new BacklogGenerator(spec);
+    while (generator.hasNext()) {
+      generator.next();
+    }
+    return generator.counts();
+  }
+}

@@ -1,0 +1,128 @@
+package io.hivemind.bench.quality;
+
+import io.hivemind.bench.BenchOptions;
+import io.hivemind.bench.Benchmark;
+import io.hivemind.bench.Stack;
+import io.hivemind.bench.kafka.GroupLag;
+import io.hivemind.schema.Topics;
+import io.hivemind.simulator.bot.BotClient;
+import io.hivemind.simulator.bot.RetryPolicy;
+import io.hivemind.simulator.bot.StopSignal;
+import io.hivemind.simulator.fleet.FleetSettings;
+import io.hivemind.simulator.score.FleetTally;
+import io.hivemind.simulator.world.MarketWorld;
+import io.hivemind.simulator.world.Opportunity;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Learning quality: how well the served confidence matches the simulator's hidden truth after the
+ * stack has learned 1k, 10k and 100k experiences. A fleet's trades are posted through the gateway
+ * as bots' offline batches; every 50th opportunity is held out as a probe the stack never learns
+ * from. At each checkpoint, once the learner and the query service have caught up, every probe is
+ * asked of {@code /api/ml/win_probability} and scored against its true probability and its drawn
+ * outcome, beside the oracle (the true probability itself) and a constant-rate baseline (the win
+ * rate of everything learned so far).
+ *
+ * <p>Run it on a clean stack ({@code ./hivemind up --clean}): the community statistics of earlier
+ * runs would otherwise be part of every answer. Options: {@code --bots} (default 1000), {@code
+ * --seed} (default 7), {@code --probes} (default 2000), {@code --checkpoints} (default
+ * 1000,10000,100000).
+ */
+public final class QualityBenchmark implements Benchmark {
+
+  private static final int HOLD_OUT_EVERY = 50;
+  private static final Duration CATCH_UP = Duration.ofMinutes(10);
+
+  @Override
+  public String name() {
+    return "quality";
+  }
+
+  @Override
+  public String description() {
+    return "Brier / calibration of the served confidence vs the simulator's truth at 1k/10k/100k";
+  }
+
+  @Override
+  public void run(Stack stack, BenchOptions options) throws Exception {
+    int bots = options.integer("bots", 1000);
+    long seed = options.integer("seed", 7);
+    int probeCount = options.integer("probes", 2000);
+    int[] checkpoints =
+        Arrays.stream(options.text("checkpoints", "1000,10000,100000").split(","))
+            .mapToInt(c -> Integer.parseInt(c.trim().replace("_", "")))
+            .sorted()
+            .toArray();
+    int experiencesNeeded = checkpoints[checkpoints.length - 1];
+
+    // the newest events a few minutes old, the oldest within the gateway's 30-day bound
+    Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+    Instant start = end.minus(Duration.ofDays(25));
+    MarketWorld world = new MarketWorld(new FleetSettings(seed, bots, start, end, 0.0));
+    List<Opportunity> experiences = new ArrayList<>(experiencesNeeded);
+    List<Opportunity> probes = new ArrayList<>(probeCount);
+    Iterator<Opportunity> opportunities = world.opportunities();
+    long seen = 0;
+    while (opportunities.hasNext()
+        && (experiences.size() < experiencesNeeded || probes.size() < probeCount)) {
+      Opportunity opportunity = opportunities.next();
+      if (seen++ % HOLD_OUT_EVERY == 0 && probes.size() < probeCount) {
+        probes.add(opportunity);
+      } else if (experiences.size() < experiencesNeeded) {
+        experiences.add(opportunity);
+      }
+    }
+    if (experiences.size() < experiencesNeeded || probes.size() < probeCount) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%d bots over 25 days give only %d experiences and %d probes; raise --bots",
+              bots, experiences.size(), probes.size()));
+    }
+    System.out.printf(
+        "quality: %d bots, seed %d, %d experiences to learn, %d held-out probes%n",
+        bots, seed, experiencesNeeded, probeCount);
+
+    Topics topics = new Topics(stack.topicPrefix());
+    QualityScores.Table table = new QualityScores.Table();
+    BotClient client =
+        new BotClient(
+            BotClient.newHttpClient(),
+            URI.create(stack.gateway()),
+            URI.create(stack.query()),
+            null,
+            RetryPolicy.defaults(),
+            new FleetTally(),
+            new StopSignal());
+    try (EventPoster poster = new EventPoster(client);
+        ProbeAsker asker = new ProbeAsker(client);
+        GroupLag lag = new GroupLag(stack.bootstrap())) {
+      int posted = 0;
+      for (int checkpoint : checkpoints) {
+        poster.postAll(experiences.subList(posted, checkpoint));
+        posted = checkpoint;
+        System.out.printf("  %d experiences posted; waiting for the learner%n", posted);
+        lag.awaitCaughtUp(
+            "hivemind-learner", List.of(topics.signals, topics.outcomes), CATCH_UP, l -> {});
+        lag.awaitCaughtUp(
+            "hivemind-confidence-query", List.of(topics.userStats), CATCH_UP, l -> {});
+        double learnedWinRate = winRate(experiences.subList(0, posted));
+        List<Double> served = asker.askAll(probes);
+        table.add(posted, QualityScores.of(probes, served, learnedWinRate));
+        System.out.println(table.lastLine());
+      }
+    }
+    System.out.println();
+    table.print(System.out);
+  }
+
+  private static double winRate(List<Opportunity> learned) {
+    return learned.stream().filter(Opportunity::wins).count() / (double) learned.size();
+  }
+}

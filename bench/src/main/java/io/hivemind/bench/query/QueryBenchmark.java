@@ -1,0 +1,437 @@
+package io.hivemind.bench.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivemind.bench.BenchOptions;
+import io.hivemind.bench.Benchmark;
+import io.hivemind.bench.Stack;
+import io.hivemind.bench.ingest.Events;
+import io.hivemind.bench.load.CheckedOptions;
+import io.hivemind.bench.load.ClosedLoop;
+import io.hivemind.bench.load.CpuMeter;
+import io.hivemind.bench.load.LoadGenerator;
+import io.hivemind.bench.load.LoadRequest;
+import io.hivemind.bench.load.LoadResult;
+import io.hivemind.bench.load.OpenLoop;
+import io.hivemind.bench.load.Phase;
+import io.hivemind.bench.load.Preflight;
+import io.hivemind.bench.load.RequestSupplier;
+import io.hivemind.bench.load.TargetTable;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * {@code ./hivemind bench query}: {@code /api/ml/win_probability} at its maximum rate alone, and
+ * its latency at fixed rates while the gateway ingests, each beside the same HTTP stack's no-op
+ * GET. DESIGN §10: p50 ≤ 1 ms and p99 ≤ 5 ms at 2,000 QPS while ingesting; ≥ 20,000 QPS alone.
+ */
+public final class QueryBenchmark implements Benchmark {
+
+  static final String NAME = "query";
+  private static final String USAGE =
+      "Usage: ./hivemind bench query [--duration 20s] [--warmup 5s] [--connections 64]"
+          + " [--rates 500,2000,5000] [--open-connections 64] [--ingest-rate 1000]"
+          + " [--users 1000] [--symbols 3] [--trades 4] [--seed-wait 300s]";
+  private static final double TARGET_RATE = 2000;
+
+  private final PrintStream out = System.out;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "win_probability max QPS alone and latency at fixed rates while ingesting, beside a"
+        + " no-op GET";
+  }
+
+  record Settings(
+      Duration duration,
+      Duration warmup,
+      int connections,
+      List<Double> rates,
+      int openConnections,
+      int ingestRate,
+      int users,
+      int symbols,
+      int trades,
+      Duration seedWait) {
+
+    static Settings from(BenchOptions given) {
+      CheckedOptions options = new CheckedOptions(given, "bench " + NAME);
+      Settings settings =
+          new Settings(
+              options.duration("duration", Duration.ofSeconds(20), Duration.ofSeconds(1)),
+              options.duration("warmup", Duration.ofSeconds(5), Duration.ZERO),
+              options.integer("connections", 64, 1),
+              options.rates("rates", "500,2000,5000"),
+              options.integer("open-connections", 64, 1),
+              options.integer("ingest-rate", 1000, 0),
+              options.integer("users", 1000, 1),
+              options.integer("symbols", 3, 1),
+              options.integer("trades", 4, 1),
+              options.duration("seed-wait", Duration.ofSeconds(300), Duration.ofSeconds(1)));
+      if (settings.symbols > Events.SYMBOLS.size()) {
+        throw new IllegalArgumentException(
+            "bench query: --symbols takes 1 to " + Events.SYMBOLS.size());
+      }
+      options.rejectUnknown();
+      return settings;
+    }
+  }
+
+  @Override
+  public void run(Stack stack, BenchOptions options) throws Exception {
+    Settings settings;
+    try {
+      settings = Settings.from(options);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    Events events = new Events(Events.newRunTag(), settings.users(), settings.symbols(), 7);
+    CpuMeter cpu = CpuMeter.forStack(stack.home().resolve("pids"));
+    try (LoadGenerator load = LoadGenerator.create()) {
+      measure(stack, settings, events, cpu, load);
+    } catch (Preflight.NotReady e) {
+      System.err.println("bench query: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private void measure(
+      Stack stack, Settings settings, Events events, CpuMeter cpu, LoadGenerator load)
+      throws Exception {
+    String query = stack.query();
+    String gateway = stack.gateway();
+    out.printf(
+        "query: confidence-query %s, ingest through %s; %s warm-up + %s per phase%n",
+        query, gateway, text(settings.warmup()), text(settings.duration()));
+    out.printf(
+        "  load generator: this JVM (pid %d), HTTP/1.1 keep-alive, one Vert.x event loop per run,"
+            + " on the same %d cores as the stack: each phase shows where the CPU went%n",
+        ProcessHandle.current().pid(), Runtime.getRuntime().availableProcessors());
+    Preflight.check(load, query, "/q/health/ready", null, "confidence-query");
+    Preflight.check(
+        load,
+        query,
+        "/api/bench/noop",
+        null,
+        "confidence-query's GET /api/bench/noop (rebuild it: mvn -o -q install -pl"
+            + " confidence-query -DskipTests, then ./hivemind down and up)");
+    Preflight.check(load, gateway, "/q/health/ready", null, "ingest-gateway");
+
+    seed(settings, events, load, gateway, query, cpu);
+
+    SplittableRandom questions = new SplittableRandom(11);
+    RequestSupplier winProbability = i -> LoadRequest.get(question(events, questions));
+    RequestSupplier noop = i -> LoadRequest.get("/api/bench/noop");
+
+    LoadResult noopMax =
+        phase(
+            "[1] baseline: GET /api/bench/noop (same HTTP stack, no stores), closed loop, "
+                + settings.connections()
+                + " connections",
+            cpu,
+            phase ->
+                ClosedLoop.run(
+                    load,
+                    query,
+                    settings.connections(),
+                    noop,
+                    settings.warmup(),
+                    settings.duration(),
+                    phase.onMeasuring()),
+            "GET /api/bench/noop");
+    LoadResult max =
+        phase(
+            "[2] GET /api/ml/win_probability alone (random seeded users, symbols, sides, rsi,"
+                + " vwap_z), closed loop, "
+                + settings.connections()
+                + " connections",
+            cpu,
+            phase ->
+                ClosedLoop.run(
+                    load,
+                    query,
+                    settings.connections(),
+                    winProbability,
+                    settings.warmup(),
+                    settings.duration(),
+                    phase.onMeasuring()),
+            "GET /api/ml/win_probability");
+
+    OpenLoop.Running ingest = null;
+    if (settings.ingestRate() > 0) {
+      out.printf(
+          "[3] background ingest: open loop, %,d POSTs/s to the gateway, alternating"
+              + " /api/signals and /api/outcomes of the same trade (so the learner updates the"
+              + " statistics being read), until the last phase ends%n",
+          settings.ingestRate());
+      long ingestBase = 5_000_000_000L;
+      ingest =
+          OpenLoop.start(
+              load,
+              gateway,
+              32,
+              settings.ingestRate(),
+              i -> {
+                Events.Trade trade = events.trade(ingestBase + i / 2);
+                return i % 2 == 0
+                    ? LoadRequest.postJson("/api/signals", events.signalJson(trade))
+                    : LoadRequest.postJson("/api/outcomes", events.outcomeJson(trade));
+              },
+              Duration.ZERO,
+              Duration.ZERO);
+      Thread.sleep(settings.warmup().toMillis());
+    }
+    String during = settings.ingestRate() > 0 ? " while ingesting" : "";
+    Map<Double, LoadResult> atRates = new LinkedHashMap<>();
+    for (double rate : settings.rates()) {
+      atRates.put(
+          rate,
+          phase(
+              String.format(
+                  Locale.ROOT,
+                  "[3] GET /api/ml/win_probability, open loop at %,.0f QPS%s, %d connections",
+                  rate,
+                  during,
+                  settings.openConnections()),
+              cpu,
+              phase ->
+                  OpenLoop.start(
+                          load,
+                          query,
+                          settings.openConnections(),
+                          rate,
+                          winProbability,
+                          settings.warmup(),
+                          settings.duration(),
+                          phase.onMeasuring())
+                      .await(),
+              String.format(Locale.ROOT, "win_probability @ %,.0f QPS", rate)));
+    }
+    LoadResult noopOpen =
+        phase(
+            String.format(
+                Locale.ROOT,
+                "[3] baseline: GET /api/bench/noop, open loop at %,.0f QPS%s, %d connections",
+                TARGET_RATE,
+                during,
+                settings.openConnections()),
+            cpu,
+            phase ->
+                OpenLoop.start(
+                        load,
+                        query,
+                        settings.openConnections(),
+                        TARGET_RATE,
+                        noop,
+                        settings.warmup(),
+                        settings.duration(),
+                        phase.onMeasuring())
+                    .await(),
+            String.format(Locale.ROOT, "noop @ %,.0f QPS", TARGET_RATE));
+    if (ingest != null) {
+      LoadResult ingested = ingest.stop();
+      out.println("[3] background ingest, over all of [3]:");
+      out.println(ingested.describe("POST signals/outcomes (background)"));
+    }
+
+    out.println();
+    out.println(table(settings, noopMax, max, atRates, noopOpen, during).render());
+    out.println(
+        "Figures from one run on this machine; the load generator shares its cores (see each"
+            + " phase's cpu line).");
+  }
+
+  /** Posts every user's trades on every symbol as signal+outcome pairs, then waits to see them. */
+  private void seed(
+      Settings settings,
+      Events events,
+      LoadGenerator load,
+      String gateway,
+      String query,
+      CpuMeter cpu)
+      throws Exception {
+    List<Events.Trade> trades = new ArrayList<>();
+    long id = 0;
+    for (int u = 0; u < settings.users(); u++) {
+      for (int s = 0; s < settings.symbols(); s++) {
+        for (int t = 0; t < settings.trades(); t++) {
+          trades.add(events.trade(id++, u, s));
+        }
+      }
+    }
+    int pairsPerBatch = 250; // 500 events, under the gateway's batch and body limits
+    int batches = (trades.size() + pairsPerBatch - 1) / pairsPerBatch;
+    out.printf(
+        "[0] seed: %,d users × %d symbols × %d trades = %,d signal+outcome pairs, in %d POST"
+            + " /api/events of %d events (run tag %s)%n",
+        settings.users(),
+        settings.symbols(),
+        settings.trades(),
+        trades.size(),
+        batches,
+        2 * pairsPerBatch,
+        events.runTag());
+    long started = System.nanoTime();
+    LoadResult seeded =
+        ClosedLoop.run(
+            load,
+            gateway,
+            4,
+            i -> {
+              if (i >= batches) {
+                return null;
+              }
+              List<Events.Trade> part =
+                  trades.subList(
+                      (int) i * pairsPerBatch,
+                      Math.min(trades.size(), (int) (i + 1) * pairsPerBatch));
+              return LoadRequest.postJson("/api/events", events.batchJson(part, part));
+            },
+            Duration.ZERO,
+            Duration.ofMinutes(10));
+    if (seeded.ok() != batches) {
+      throw new Preflight.NotReady(
+          "seeding failed: " + seeded.statusLine() + " for " + batches + " batches");
+    }
+    out.printf(Locale.ROOT, "  posted in %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+    // the last user's trades on every symbol, as the query service reports them
+    int last = settings.users() - 1;
+    ObjectMapper json = new ObjectMapper();
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + settings.seedWait().toNanos();
+    for (int s = 0; s < settings.symbols(); s++) {
+      URI stats =
+          URI.create(
+              query + "/api/ml/stats?user_id=" + events.user(last) + "&symbol=" + events.symbol(s));
+      long seen = -1;
+      while (seen < settings.trades()) {
+        if (System.nanoTime() > deadline) {
+          throw new Preflight.NotReady(
+              "seeded trades not visible after "
+                  + text(settings.seedWait())
+                  + ": "
+                  + stats
+                  + " shows "
+                  + seen
+                  + " of "
+                  + settings.trades()
+                  + " (is the learner running, or still working through a backlog, e.g. after"
+                  + " bench ingest? ./hivemind up --clean starts from empty topics)");
+        }
+        HttpResponse<String> answer =
+            http.send(
+                HttpRequest.newBuilder(stats).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+          JsonNode body = json.readTree(answer.body());
+          seen = body.at("/total/trades").asLong();
+        }
+        if (seen < settings.trades()) {
+          Thread.sleep(100);
+        }
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "  the last user's trades visible in /api/ml/stats %.1f s after the first POST%n",
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private static String question(Events events, SplittableRandom random) {
+    return "/api/ml/win_probability?user_id="
+        + events.user(random.nextInt(events.userCount()))
+        + "&symbol="
+        + events.symbol(random.nextInt(events.symbolCount()))
+        + "&side="
+        + (random.nextBoolean() ? "LONG" : "SHORT")
+        + "&rsi="
+        + Math.round(100 + 800 * random.nextDouble()) / 10.0
+        + "&vwap_z="
+        + Math.round(-300 + 600 * random.nextDouble()) / 100.0;
+  }
+
+  private interface Measured {
+    LoadResult run(Phase phase);
+  }
+
+  private LoadResult phase(String title, CpuMeter cpu, Measured measured, String what) {
+    out.println(title);
+    Phase phase = new Phase(cpu);
+    LoadResult result = measured.run(phase);
+    out.println(result.describe(what));
+    out.println(phase.cpuLines(result.completed()));
+    return result;
+  }
+
+  private static TargetTable table(
+      Settings settings,
+      LoadResult noopMax,
+      LoadResult max,
+      Map<Double, LoadResult> atRates,
+      LoadResult noopOpen,
+      String during) {
+    TargetTable table = new TargetTable();
+    table.row(
+        "win_probability alone, max QPS (" + settings.connections() + " connections)",
+        String.format(Locale.ROOT, "%,.0f%s", max.okRate(), errors(max)),
+        String.format(Locale.ROOT, "no-op GET %,.0f req/s", noopMax.okRate()),
+        "≥ 20,000",
+        max.okRate() >= 20_000);
+    String baseline =
+        String.format(
+            Locale.ROOT,
+            "no-op GET @ %,.0f: p50 %.2f, p99 %.2f ms",
+            TARGET_RATE,
+            noopOpen.millisAt(50),
+            noopOpen.millisAt(99));
+    for (Map.Entry<Double, LoadResult> entry : atRates.entrySet()) {
+      double rate = entry.getKey();
+      LoadResult r = entry.getValue();
+      boolean target = rate == TARGET_RATE;
+      table.row(
+          String.format(Locale.ROOT, "win_probability @ %,.0f QPS%s", rate, during),
+          String.format(
+              Locale.ROOT,
+              "p50 %.2f, p99 %.2f, p99.9 %.2f ms; achieved %,.0f/s%s",
+              r.millisAt(50),
+              r.millisAt(99),
+              r.millisAt(99.9),
+              r.achievedRate(),
+              errors(r)),
+          target ? baseline : "—",
+          target ? "p50 ≤ 1 ms, p99 ≤ 5 ms" : "—",
+          target ? r.millisAt(50) <= 1 && r.millisAt(99) <= 5 && r.errors() == 0 : null);
+    }
+    return table;
+  }
+
+  private static String errors(LoadResult result) {
+    return result.errors() == 0
+        ? ""
+        : " (" + result.errors() + " errors: " + result.statusLine() + ")";
+  }
+
+  static String text(Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + "s"
+        : duration.toMillis() + "ms";
+  }
+}
