@@ -61,8 +61,7 @@ public final class LearnerBenchmark implements Benchmark {
       boolean baseline,
       Duration timeout,
       String reusePrefix,
-      boolean keep,
-      boolean cachedReaders) {
+      boolean keep) {
 
     static Plan from(BenchOptions options, int stackPartitions) {
       BacklogSpec backlog = BacklogSpec.from(options);
@@ -105,9 +104,7 @@ public final class LearnerBenchmark implements Benchmark {
           Options.flag(options, "baseline", true),
           Options.duration(options, "timeout", Duration.ofMinutes(15)),
           prefix,
-          Options.flag(options, "keep", prefix != null),
-          Options.choice(options, "serde", "project", "project", "cached-readers")
-              .equals("cached-readers"));
+          Options.flag(options, "keep", prefix != null));
     }
   }
 
@@ -205,9 +202,7 @@ public final class LearnerBenchmark implements Benchmark {
       double[] measured =
           ConsumerBaseline.run(
               stack.bootstrap(),
-              plan.cachedReaders
-                  ? new CachedReaderSerdes(stack.registryApi())
-                  : AvroSerdes.registry(stack.registryApi()),
+              AvroSerdes.registry(stack.registryApi()),
               topics,
               inputEnds,
               stack.home());
@@ -218,13 +213,7 @@ public final class LearnerBenchmark implements Benchmark {
     }
 
     LearnerRun runner =
-        new LearnerRun(
-            stack.bootstrap(),
-            stack.registryApi(),
-            topics,
-            stack.home(),
-            admin,
-            plan.cachedReaders);
+        new LearnerRun(stack.bootstrap(), stack.registryApi(), topics, stack.home(), admin);
     List<LearnerRun.Result> results = new ArrayList<>();
     String stamp = prefix.replaceFirst("^bench-learner-", "").replaceAll("[^A-Za-z0-9-]", "");
     int index = 0;
@@ -299,9 +288,7 @@ public final class LearnerBenchmark implements Benchmark {
     table.note(
         "settings: live learner config (commit.interval.ms=50, 1 stream thread, default cache)"
             + (plan.overrides.isEmpty() ? "" : " with " + plan.overrides)
-            + (plan.cachedReaders
-                ? "; serde: the project's, with datum readers cached (--serde cached-readers)"
-                : "; serde: the project's AvroSerdes.registry"));
+            + "; serde: the project's AvroSerdes.registry");
     for (LearnerRun.Result result : results) {
       table.note(result.label() + " " + result.cpu());
     }

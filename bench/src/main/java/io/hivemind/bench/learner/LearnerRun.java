@@ -74,16 +74,9 @@ final class LearnerRun {
   private final Topics topics;
   private final Path hivemindHome;
   private final BenchTopics admin;
-  private final boolean cachedReaders;
 
   LearnerRun(
-      String bootstrap,
-      String registryApi,
-      Topics topics,
-      Path hivemindHome,
-      BenchTopics admin,
-      boolean cachedReaders) {
-    this.cachedReaders = cachedReaders;
+      String bootstrap, String registryApi, Topics topics, Path hivemindHome, BenchTopics admin) {
     this.bootstrap = bootstrap;
     this.registryApi = registryApi;
     this.topics = topics;
@@ -107,9 +100,7 @@ final class LearnerRun {
 
     Topology topology =
         new LearnerTopology(
-                cachedReaders
-                    ? new CachedReaderSerdes(registryApi)
-                    : AvroSerdes.registry(registryApi),
+                AvroSerdes.registry(registryApi),
                 topics,
                 // learner-streams' hivemind.learner.join-horizon and half-life
                 new LearnerSettings(
