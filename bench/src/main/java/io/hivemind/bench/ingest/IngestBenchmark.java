@@ -30,7 +30,7 @@ public final class IngestBenchmark implements Benchmark {
 
   static final String NAME = "ingest";
   private static final String USAGE =
-      "Usage: ./hivemind bench ingest [--duration 30s] [--warmup 5s] [--connections 64]"
+      "Usage: ./hivemind bench ingest [--duration 30s] [--warmup 10s] [--connections 64]"
           + " [--batch 500] [--batch-connections 8] [--users 1000] [--producer-records 2000000]";
 
   private final PrintStream out = System.out;
@@ -61,7 +61,7 @@ public final class IngestBenchmark implements Benchmark {
       Settings settings =
           new Settings(
               options.duration("duration", Duration.ofSeconds(30), Duration.ofSeconds(1)),
-              options.duration("warmup", Duration.ofSeconds(5), Duration.ZERO),
+              options.duration("warmup", Duration.ofSeconds(10), Duration.ZERO),
               options.integer("connections", 64, 1),
               options.integer("batch", 500, 1),
               options.integer("batch-connections", 8, 1),

@@ -61,6 +61,16 @@ public final class CheckedOptions {
     }
   }
 
+  /** One of {@code allowed}. */
+  public String choice(String name, String fallback, String... allowed) {
+    known.add(name);
+    String given = options.text(name, fallback);
+    if (!List.of(allowed).contains(given)) {
+      throw bad(name, String.join(" or ", allowed), given);
+    }
+    return given;
+  }
+
   /** Comma-separated positive numbers, e.g. {@code 500,2000,5000}. */
   public List<Double> rates(String name, String fallback) {
     known.add(name);

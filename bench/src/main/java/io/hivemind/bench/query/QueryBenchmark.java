@@ -39,10 +39,15 @@ public final class QueryBenchmark implements Benchmark {
 
   static final String NAME = "query";
   private static final String USAGE =
-      "Usage: ./hivemind bench query [--duration 20s] [--warmup 5s] [--connections 64]"
-          + " [--rates 500,2000,5000] [--open-connections 64] [--ingest-rate 1000]"
+      "Usage: ./hivemind bench query [--duration 20s] [--warmup 10s] [--connections 64]"
+          + " [--rates 500,2000,5000] [--open-connections 64] [--ingest-rate 1000] [--ingest-mix signals|pairs]"
           + " [--users 1000] [--symbols 3] [--trades 4] [--seed-wait 300s]";
   private static final double TARGET_RATE = 2000;
+  private static final String SIGNALS = "signals";
+  private static final String PAIRS = "pairs";
+
+  /** Learner plus query service below this many cores: the seed is digested. */
+  private static final double SETTLED_CORES = 0.10;
 
   private final PrintStream out = System.out;
 
@@ -64,6 +69,7 @@ public final class QueryBenchmark implements Benchmark {
       List<Double> rates,
       int openConnections,
       int ingestRate,
+      String ingestMix,
       int users,
       int symbols,
       int trades,
@@ -74,11 +80,12 @@ public final class QueryBenchmark implements Benchmark {
       Settings settings =
           new Settings(
               options.duration("duration", Duration.ofSeconds(20), Duration.ofSeconds(1)),
-              options.duration("warmup", Duration.ofSeconds(5), Duration.ZERO),
+              options.duration("warmup", Duration.ofSeconds(10), Duration.ZERO),
               options.integer("connections", 64, 1),
               options.rates("rates", "500,2000,5000"),
               options.integer("open-connections", 64, 1),
               options.integer("ingest-rate", 1000, 0),
+              options.choice("ingest-mix", SIGNALS, SIGNALS, PAIRS),
               options.integer("users", 1000, 1),
               options.integer("symbols", 3, 1),
               options.integer("trades", 4, 1),
@@ -175,36 +182,24 @@ public final class QueryBenchmark implements Benchmark {
                     phase.onMeasuring()),
             "GET /api/ml/win_probability");
 
-    OpenLoop.Running ingest = null;
+    String during = settings.ingestRate() > 0 ? " while ingesting" : "";
     if (settings.ingestRate() > 0) {
       out.printf(
-          "[3] background ingest: open loop, %,d POSTs/s to the gateway, alternating"
-              + " /api/signals and /api/outcomes of the same trade (so the learner updates the"
-              + " statistics being read), until the last phase ends%n",
-          settings.ingestRate());
-      long ingestBase = 5_000_000_000L;
-      ingest =
-          OpenLoop.start(
-              load,
-              gateway,
-              32,
-              settings.ingestRate(),
-              i -> {
-                Events.Trade trade = events.trade(ingestBase + i / 2);
-                return i % 2 == 0
-                    ? LoadRequest.postJson("/api/signals", events.signalJson(trade))
-                    : LoadRequest.postJson("/api/outcomes", events.outcomeJson(trade));
-              },
-              Duration.ZERO,
-              Duration.ZERO);
-      Thread.sleep(settings.warmup().toMillis());
+          "[3] each phase below runs beside a background ingest: open loop, %,d POSTs/s to the"
+              + " gateway, %s, started with the phase's warm-up and stopped with it%n",
+          settings.ingestRate(),
+          settings.ingestMix().equals(PAIRS)
+              ? "alternating /api/signals and /api/outcomes of the same trade (the learner"
+                  + " updates the statistics being read)"
+              : "/api/signals");
     }
-    String during = settings.ingestRate() > 0 ? " while ingesting" : "";
-    Map<Double, LoadResult> atRates = new LinkedHashMap<>();
+    BackgroundIngest ingest = new BackgroundIngest(settings, events, load, gateway);
+    Map<Double, Measured3> atRates = new LinkedHashMap<>();
     for (double rate : settings.rates()) {
       atRates.put(
           rate,
-          phase(
+          duringIngest(
+              ingest,
               String.format(
                   Locale.ROOT,
                   "[3] GET /api/ml/win_probability, open loop at %,.0f QPS%s, %d connections",
@@ -225,8 +220,9 @@ public final class QueryBenchmark implements Benchmark {
                       .await(),
               String.format(Locale.ROOT, "win_probability @ %,.0f QPS", rate)));
     }
-    LoadResult noopOpen =
-        phase(
+    Measured3 noopOpen =
+        duringIngest(
+            ingest,
             String.format(
                 Locale.ROOT,
                 "[3] baseline: GET /api/bench/noop, open loop at %,.0f QPS%s, %d connections",
@@ -246,11 +242,6 @@ public final class QueryBenchmark implements Benchmark {
                         phase.onMeasuring())
                     .await(),
             String.format(Locale.ROOT, "noop @ %,.0f QPS", TARGET_RATE));
-    if (ingest != null) {
-      LoadResult ingested = ingest.stop();
-      out.println("[3] background ingest, over all of [3]:");
-      out.println(ingested.describe("POST signals/outcomes (background)"));
-    }
 
     out.println();
     out.println(table(settings, noopMax, max, atRates, noopOpen, during).render());
@@ -353,6 +344,38 @@ public final class QueryBenchmark implements Benchmark {
         Locale.ROOT,
         "  the last user's trades visible in /api/ml/stats %.1f s after the first POST%n",
         (System.nanoTime() - started) / 1e9);
+    settle(cpu, deadline);
+  }
+
+  /**
+   * Waits (until {@code deadline}) for the learner and the query service to finish the seed's work:
+   * the last user being visible does not mean every partition and the community statistics are
+   * done, and that work would otherwise be counted against the first phases.
+   */
+  private void settle(CpuMeter cpu, long deadline) throws InterruptedException {
+    long started = System.nanoTime();
+    double busy = Double.NaN;
+    while (System.nanoTime() < deadline) {
+      CpuMeter.Sample before = cpu.sample();
+      Thread.sleep(1000);
+      CpuMeter.Split split = cpu.since(before);
+      if (split == null) {
+        return; // no /proc: nothing to wait on
+      }
+      busy =
+          split.cores().getOrDefault("learner-streams", 0.0)
+              + split.cores().getOrDefault("confidence-query", 0.0);
+      if (busy < SETTLED_CORES) {
+        out.printf(
+            Locale.ROOT,
+            "  learner and query service settled (%.2f cores) after another %.1f s%n",
+            busy,
+            (System.nanoTime() - started) / 1e9);
+        return;
+      }
+    }
+    out.printf(
+        Locale.ROOT, "  learner and query service still busy (%.2f cores); going on%n", busy);
   }
 
   private static String question(Events events, SplittableRandom random) {
@@ -381,13 +404,73 @@ public final class QueryBenchmark implements Benchmark {
     return result;
   }
 
+  /** A phase of [3]: the query figures and, when ingesting, the ingest's own beside them. */
+  private record Measured3(LoadResult query, LoadResult ingest) {}
+
+  private Measured3 duringIngest(
+      BackgroundIngest ingest, String title, CpuMeter cpu, Measured measured, String what) {
+    OpenLoop.Running running = ingest.start();
+    LoadResult query = phase(title, cpu, measured, what);
+    if (running == null) {
+      return new Measured3(query, null);
+    }
+    LoadResult ingested = running.stop();
+    out.println(ingested.describe("  beside it: background POSTs to the gateway"));
+    return new Measured3(query, ingested);
+  }
+
+  /** The open-loop ingest each phase of [3] runs beside; every start posts new events. */
+  private static final class BackgroundIngest {
+
+    private final Settings settings;
+    private final Events events;
+    private final LoadGenerator load;
+    private final String gateway;
+    private long nextBase = 5_000_000_000L;
+
+    BackgroundIngest(Settings settings, Events events, LoadGenerator load, String gateway) {
+      this.settings = settings;
+      this.events = events;
+      this.load = load;
+      this.gateway = gateway;
+    }
+
+    /** Null when there is no ingest rate; measured from the end of the phase's warm-up. */
+    OpenLoop.Running start() {
+      if (settings.ingestRate() == 0) {
+        return null;
+      }
+      long base = nextBase;
+      nextBase += 1_000_000_000L;
+      boolean pairs = settings.ingestMix().equals(PAIRS);
+      return OpenLoop.start(
+          load,
+          gateway,
+          32,
+          settings.ingestRate(),
+          i -> {
+            if (!pairs) {
+              return LoadRequest.postJson(
+                  "/api/signals", events.signalJson(events.trade(base + i)));
+            }
+            Events.Trade trade = events.trade(base + i / 2);
+            return i % 2 == 0
+                ? LoadRequest.postJson("/api/signals", events.signalJson(trade))
+                : LoadRequest.postJson("/api/outcomes", events.outcomeJson(trade));
+          },
+          settings.warmup(),
+          Duration.ZERO);
+    }
+  }
+
   private static TargetTable table(
       Settings settings,
       LoadResult noopMax,
       LoadResult max,
-      Map<Double, LoadResult> atRates,
-      LoadResult noopOpen,
+      Map<Double, Measured3> atRates,
+      Measured3 noopPhase,
       String during) {
+    LoadResult noopOpen = noopPhase.query();
     TargetTable table = new TargetTable();
     table.row(
         "win_probability alone, max QPS (" + settings.connections() + " connections)",
@@ -402,20 +485,29 @@ public final class QueryBenchmark implements Benchmark {
             TARGET_RATE,
             noopOpen.millisAt(50),
             noopOpen.millisAt(99));
-    for (Map.Entry<Double, LoadResult> entry : atRates.entrySet()) {
+    for (Map.Entry<Double, Measured3> entry : atRates.entrySet()) {
       double rate = entry.getKey();
-      LoadResult r = entry.getValue();
+      LoadResult r = entry.getValue().query();
+      LoadResult ingested = entry.getValue().ingest();
       boolean target = rate == TARGET_RATE;
       table.row(
           String.format(Locale.ROOT, "win_probability @ %,.0f QPS%s", rate, during),
           String.format(
               Locale.ROOT,
-              "p50 %.2f, p99 %.2f, p99.9 %.2f ms; achieved %,.0f/s%s",
+              "p50 %.2f, p99 %.2f, p99.9 %.2f ms; achieved %,.0f/s%s%s",
               r.millisAt(50),
               r.millisAt(99),
               r.millisAt(99.9),
               r.achievedRate(),
-              errors(r)),
+              errors(r),
+              ingested == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      " (ingest beside it: %,.0f/s, p99 %.2f ms%s)",
+                      ingested.achievedRate(),
+                      ingested.millisAt(99),
+                      errors(ingested))),
           target ? baseline : "—",
           target ? "p50 ≤ 1 ms, p99 ≤ 5 ms" : "—",
           target ? r.millisAt(50) <= 1 && r.millisAt(99) <= 5 && r.errors() == 0 : null);

@@ -22,6 +22,7 @@ class CheckedOptionsTest {
     assertThat(options.duration("duration", Duration.ofSeconds(30), Duration.ofSeconds(1)))
         .isEqualTo(Duration.ofMinutes(2));
     assertThat(options.rates("rates", "500")).containsExactly(1.0, 2.5);
+    assertThat(options.choice("mix", "signals", "signals", "pairs")).isEqualTo("signals");
     options.rejectUnknown();
   }
 
@@ -36,6 +37,8 @@ class CheckedOptionsTest {
         .hasMessage("bench x: --duration takes a duration like 500ms, 30s or 2m, got '30'");
     assertThatThrownBy(() -> given("--rates", "500,-1").rates("rates", "500"))
         .hasMessageContaining("--rates takes comma-separated positive rates");
+    assertThatThrownBy(() -> given("--mix", "both").choice("mix", "a", "a", "b"))
+        .hasMessage("bench x: --mix takes a or b, got 'both'");
   }
 
   @Test
