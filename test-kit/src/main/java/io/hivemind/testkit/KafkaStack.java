@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.awaitility.Awaitility;
 
 /**
@@ -195,6 +196,10 @@ public final class KafkaStack {
   }
 
   private void stop() {
+    // The JVM is exiting with the tests' own status: a broker that hits an error while it shuts
+    // down must not replace that status by halting the JVM.
+    Exit.setExitProcedure((status, message) -> {});
+    Exit.setHaltProcedure((status, message) -> {});
     registry.destroy();
     try {
       cluster.close();
