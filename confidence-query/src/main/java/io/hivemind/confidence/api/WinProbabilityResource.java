@@ -1,11 +1,11 @@
 package io.hivemind.confidence.api;
 
 import io.hivemind.botapi.SignalRequest;
-import io.hivemind.confidence.model.ConfidenceAnswer;
-import io.hivemind.confidence.model.ConfidenceModel;
 import io.hivemind.confidence.query.UserStatsQueries;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.kafka.ControlView;
+import io.hivemind.rules.answer.ConfidenceAnswer;
+import io.hivemind.rules.answer.ConfidenceModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

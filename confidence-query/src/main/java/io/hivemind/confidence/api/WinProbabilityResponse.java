@@ -1,12 +1,12 @@
 package io.hivemind.confidence.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.hivemind.confidence.model.ConfidenceAnswer;
-import io.hivemind.confidence.model.ConfidenceQuery;
 import io.hivemind.control.domain.EffectiveState;
 import io.hivemind.control.domain.LearningState;
 import io.hivemind.control.domain.TradingState;
 import io.hivemind.learning.confidence.Confidence;
+import io.hivemind.rules.answer.ConfidenceAnswer;
+import io.hivemind.rules.answer.ConfidenceQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.hivemind.confidence.model;
 
 import io.hivemind.learning.pattern.PatternScheme;
+import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
 package io.hivemind.confidence.query;
 
-import io.hivemind.confidence.model.StatsLookup;
 import io.hivemind.confidence.store.StatsTopology;
+import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.UserPartitioner;

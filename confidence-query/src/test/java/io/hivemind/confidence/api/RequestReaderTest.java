@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.botapi.Violation;
-import io.hivemind.confidence.model.ConfidenceQuery;
+import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.schema.Side;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,12 +2,12 @@ package io.hivemind.confidence.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hivemind.confidence.model.ConfidenceAnswer;
-import io.hivemind.confidence.model.ConfidenceQuery;
 import io.hivemind.control.domain.EffectiveState;
 import io.hivemind.control.domain.LearningState;
 import io.hivemind.control.domain.TradingState;
 import io.hivemind.learning.confidence.Confidence;
+import io.hivemind.rules.answer.ConfidenceAnswer;
+import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.schema.Side;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.hivemind.confidence.model;
 
+import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.WinStats;

@@ -1,8 +1,8 @@
 package io.hivemind.learner.app;
 
-import io.hivemind.learner.domain.LearnerSettings;
 import io.hivemind.learner.topology.LearnerTopology;
 import io.hivemind.learning.pattern.PatternScheme;
+import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Topics;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,10 @@
 package io.hivemind.learner.topology;
 
-import io.hivemind.learner.domain.ExperienceFactory;
-import io.hivemind.learner.domain.LearnerSettings;
-import io.hivemind.learner.domain.WinStatsCodec;
+import io.hivemind.rules.learn.ExperienceFactory;
+import io.hivemind.rules.learn.LearnerSettings;
+import io.hivemind.rules.learn.RecordCheck;
+import io.hivemind.rules.learn.StatsUpdates;
+import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
@@ -62,20 +64,21 @@ public final class LearnerTopology {
   public Topology build() {
     StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
     addStores(builder);
-    ExperienceFactory experienceFactory = new ExperienceFactory(settings.scheme());
+    TradeJoin join =
+        new TradeJoin(new ExperienceFactory(settings.scheme()), settings.joinHorizon());
 
     KStream<String, Experience> fromSignals =
-        decoded(builder, topics.signals, "signals", signalSerde, LearnerTopology::signalProblem)
+        decoded(builder, topics.signals, "signals", signalSerde, RecordCheck::problem)
             .process(
-                () -> new SignalJoinProcessor(experienceFactory),
+                () -> new SignalJoinProcessor(join),
                 Named.as("signals-join"),
                 StoreNames.SIGNALS_BY_ID,
                 StoreNames.OUTCOMES_PENDING,
                 StoreNames.OUTCOMES_LEARNED);
     KStream<String, Experience> fromOutcomes =
-        decoded(builder, topics.outcomes, "outcomes", outcomeSerde, LearnerTopology::outcomeProblem)
+        decoded(builder, topics.outcomes, "outcomes", outcomeSerde, RecordCheck::problem)
             .process(
-                () -> new OutcomeJoinProcessor(experienceFactory, settings.joinHorizon()),
+                () -> new OutcomeJoinProcessor(join),
                 Named.as("outcomes-join"),
                 StoreNames.SIGNALS_BY_ID,
                 StoreNames.OUTCOMES_PENDING,
@@ -102,10 +105,7 @@ public final class LearnerTopology {
         .groupByKey(Grouped.with("community-stats-by-pattern", communityKeySerde, experienceSerde))
         .aggregate(
             () -> null,
-            (key, experience, stats) ->
-                WinStatsCodec.encode(
-                    WinStatsCodec.decode(stats)
-                        .plus(ExperienceFactory.result(experience), settings.halfLife())),
+            (key, experience, stats) -> StatsUpdates.plus(stats, experience, settings.halfLife()),
             Named.as("community-stats-aggregate"),
             Materialized.<CommunityStatsKey, WinStats, KeyValueStore<Bytes, byte[]>>as(
                     StoreNames.COMMUNITY_STATS)
@@ -166,34 +166,11 @@ public final class LearnerTopology {
         .mapValues(value -> ((Decoded.Valid<T>) value).value(), Named.as(name + "-value"));
   }
 
-  private static String signalProblem(String key, Signal signal) {
-    return keyProblem(key, signal.getUserId(), signal.getSignalId());
-  }
-
-  private static String outcomeProblem(String key, TradeOutcome outcome) {
-    return keyProblem(key, outcome.getUserId(), outcome.getSignalId());
-  }
-
-  private static String keyProblem(String key, String userId, String signalId) {
-    if (signalId == null || signalId.isBlank()) {
-      return "blank signal_id";
-    }
-    if (!userId.equals(key)) {
-      return "key " + key + " is not the record's user_id " + userId;
-    }
-    return null;
-  }
-
   private static Iterable<KeyValue<CommunityStatsKey, Experience>> byCommunityKey(
       String userId, Experience experience) {
-    List<String> patterns = experience.getPatterns();
-    List<KeyValue<CommunityStatsKey, Experience>> keyed = new ArrayList<>(patterns.size());
-    for (int level = 0; level < patterns.size(); level++) {
-      keyed.add(
-          KeyValue.pair(
-              new CommunityStatsKey(
-                  experience.getSymbol(), experience.getSide(), level, patterns.get(level)),
-              experience));
+    List<KeyValue<CommunityStatsKey, Experience>> keyed = new ArrayList<>();
+    for (CommunityStatsKey key : StatsUpdates.communityKeys(experience)) {
+      keyed.add(KeyValue.pair(key, experience));
     }
     return keyed;
   }

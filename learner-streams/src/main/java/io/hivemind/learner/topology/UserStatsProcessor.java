@@ -1,13 +1,10 @@
 package io.hivemind.learner.topology;
 
-import io.hivemind.learner.domain.ExperienceFactory;
-import io.hivemind.learner.domain.WinStatsCodec;
-import io.hivemind.learning.stats.TradeResult;
+import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.WinStats;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,18 +34,8 @@ final class UserStatsProcessor implements Processor<String, Experience, StatsKey
   @Override
   public void process(Record<String, Experience> record) {
     Experience experience = record.value();
-    TradeResult result = ExperienceFactory.result(experience);
-    List<String> patterns = experience.getPatterns();
-    for (int level = 0; level < patterns.size(); level++) {
-      StatsKey key =
-          new StatsKey(
-              experience.getUserId(),
-              experience.getSymbol(),
-              experience.getSide(),
-              level,
-              patterns.get(level));
-      WinStats updated =
-          WinStatsCodec.encode(WinStatsCodec.decode(stats.get(key)).plus(result, halfLife));
+    for (StatsKey key : StatsUpdates.userKeys(experience)) {
+      WinStats updated = StatsUpdates.plus(stats.get(key), experience, halfLife);
       stats.put(key, updated);
       context.forward(record.withKey(key).withValue(updated));
     }

@@ -2,8 +2,8 @@ package io.hivemind.learner.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hivemind.learner.domain.LearnerSettings;
 import io.hivemind.learning.pattern.PatternScheme;
+import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;

@@ -1,0 +1,50 @@
+package io.hivemind.rules.learn;
+
+import io.hivemind.schema.CommunityStatsKey;
+import io.hivemind.schema.Experience;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.WinStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which statistics an experience is counted in, and how one is updated: the user's and the
+ * community's, at every level of the experience's patterns.
+ */
+public final class StatsUpdates {
+
+  private StatsUpdates() {}
+
+  public static List<StatsKey> userKeys(Experience experience) {
+    List<String> patterns = experience.getPatterns();
+    List<StatsKey> keys = new ArrayList<>(patterns.size());
+    for (int level = 0; level < patterns.size(); level++) {
+      keys.add(
+          new StatsKey(
+              experience.getUserId(),
+              experience.getSymbol(),
+              experience.getSide(),
+              level,
+              patterns.get(level)));
+    }
+    return keys;
+  }
+
+  public static List<CommunityStatsKey> communityKeys(Experience experience) {
+    List<String> patterns = experience.getPatterns();
+    List<CommunityStatsKey> keys = new ArrayList<>(patterns.size());
+    for (int level = 0; level < patterns.size(); level++) {
+      keys.add(
+          new CommunityStatsKey(
+              experience.getSymbol(), experience.getSide(), level, patterns.get(level)));
+    }
+    return keys;
+  }
+
+  /** {@code stats} (null: nothing yet) with {@code experience} counted in. */
+  public static WinStats plus(WinStats stats, Experience experience, Duration halfLife) {
+    return WinStatsCodec.encode(
+        WinStatsCodec.decode(stats).plus(ExperienceFactory.result(experience), halfLife));
+  }
+}

@@ -1,0 +1,100 @@
+package io.hivemind.replay.report;
+
+import io.hivemind.replay.settings.Durations;
+import io.hivemind.replay.settings.ReplaySettings;
+import io.hivemind.replay.settings.ReplaySettings.Variant;
+import io.hivemind.replay.walk.DecisionPoint;
+import io.hivemind.schema.Experience;
+import io.hivemind.schema.Signal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code decisions.csv}: every decision of every variant, one row per signal, with the decision at
+ * each threshold side by side and, when live traded it, the trade's result.
+ */
+public final class DecisionsCsv {
+
+  private DecisionsCsv() {}
+
+  public static void write(
+      ReplaySettings settings, List<List<DecisionPoint>> decisions, Writer out) {
+    try {
+      StringBuilder header =
+          new StringBuilder(
+              "half_life,scheme,record_time,signal_time,user_id,signal_id,symbol,side,"
+                  + "win_probability,interval_low,interval_high,user_trades,community_trades");
+      for (double threshold : settings.thresholds()) {
+        header.append(",take_at_").append(threshold);
+      }
+      out.write(header.append(",live_traded,pnl,win,exit_time\n").toString());
+      List<Variant> variants = settings.variants();
+      for (int v = 0; v < variants.size(); v++) {
+        for (DecisionPoint point : decisions.get(v)) {
+          out.write(row(variants.get(v), settings.thresholds(), point));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String row(Variant variant, List<Double> thresholds, DecisionPoint point) {
+    Signal signal = point.signal();
+    StringBuilder row = new StringBuilder(200);
+    row.append(Durations.format(variant.halfLife()))
+        .append(',')
+        .append(variant.scheme())
+        .append(',')
+        .append(Instant.ofEpochMilli(point.recordTime()))
+        .append(',')
+        .append(signal.getTimestamp())
+        .append(',')
+        .append(field(signal.getUserId()))
+        .append(',')
+        .append(field(signal.getSignalId()))
+        .append(',')
+        .append(signal.getSymbol())
+        .append(',')
+        .append(signal.getSide())
+        .append(',')
+        .append(Numbers.round(point.winProbability()))
+        .append(',')
+        .append(Numbers.round(point.answer().confidence().low()))
+        .append(',')
+        .append(Numbers.round(point.answer().confidence().high()))
+        .append(',')
+        .append(point.answer().userTrades())
+        .append(',')
+        .append(point.answer().communityTrades());
+    for (double threshold : thresholds) {
+      row.append(',').append(point.takenAt(threshold) ? "take" : "skip");
+    }
+    Experience outcome = point.outcome();
+    if (outcome == null) {
+      row.append(",false,,,");
+    } else {
+      row.append(",true,")
+          .append(outcome.getPnl())
+          .append(',')
+          .append(outcome.getWin())
+          .append(',')
+          .append(outcome.getExitTime());
+    }
+    return row.append('\n').toString();
+  }
+
+  /** RFC 4180: quoted when it holds a comma, a quote or a line break. */
+  static String field(String value) {
+    if (value.indexOf(',') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
+        && value.indexOf('\r') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,124 @@
+package io.hivemind.replay.report;
+
+import io.hivemind.replay.log.LogRange;
+import io.hivemind.replay.report.ReplayReport.InputCard;
+import io.hivemind.replay.report.ReplayReport.RunCard;
+import io.hivemind.replay.report.ReplayReport.SettingsCard;
+import io.hivemind.replay.report.ReplayReport.ThresholdResult;
+import io.hivemind.replay.report.ReplayReport.VariantResult;
+import io.hivemind.replay.settings.Durations;
+import io.hivemind.replay.settings.ReplaySettings;
+import io.hivemind.replay.settings.ReplaySettings.Variant;
+import io.hivemind.replay.walk.DecisionPoint;
+import io.hivemind.replay.walk.WalkCounts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Turns a finished walk into the report and the equity curves the page draws. */
+public final class ReportBuilder {
+
+  /** Trades in the order they closed; ties in the order of their signals. */
+  private static final Comparator<DecisionPoint> BY_EXIT =
+      Comparator.<DecisionPoint>comparingLong(point -> point.outcome().getExitTime().toEpochMilli())
+          .thenComparingLong(DecisionPoint::recordTime)
+          .thenComparing(point -> point.signal().getUserId())
+          .thenComparing(point -> point.signal().getSignalId());
+
+  private ReportBuilder() {}
+
+  public static ReplayReport report(
+      ReplaySettings settings,
+      String codeVersion,
+      List<LogRange> ranges,
+      InputCard input,
+      WalkCounts counts,
+      List<List<DecisionPoint>> decisions) {
+    RunCard card = new RunCard("hivemind replay", codeVersion, card(settings), ranges, input);
+    List<Variant> variants = settings.variants();
+    List<VariantResult> results = new ArrayList<>(variants.size());
+    for (int v = 0; v < variants.size(); v++) {
+      results.add(variant(settings, variants.get(v), decisions.get(v)));
+    }
+    return new ReplayReport(card, counts, results);
+  }
+
+  /** Per variant: live's curve, then one per threshold. */
+  public static List<List<EquityCurve>> curves(
+      ReplaySettings settings, List<List<DecisionPoint>> decisions) {
+    List<List<EquityCurve>> curves = new ArrayList<>();
+    for (List<DecisionPoint> points : decisions) {
+      List<DecisionPoint> traded = tradedInExitOrder(points);
+      List<EquityCurve> variantCurves = new ArrayList<>();
+      variantCurves.add(curve("live", traded, point -> true));
+      for (double threshold : settings.thresholds()) {
+        variantCurves.add(
+            curve("threshold " + threshold, traded, point -> point.takenAt(threshold)));
+      }
+      curves.add(variantCurves);
+    }
+    return curves;
+  }
+
+  private static VariantResult variant(
+      ReplaySettings settings, Variant variant, List<DecisionPoint> points) {
+    List<DecisionPoint> traded = tradedInExitOrder(points);
+    Calibration calibration = new Calibration();
+    traded.forEach(point -> calibration.add(point.winProbability(), point.outcome().getWin()));
+    List<ThresholdResult> thresholds = new ArrayList<>();
+    for (double threshold : settings.thresholds()) {
+      long taken = points.stream().filter(point -> point.takenAt(threshold)).count();
+      long takenWithoutOutcome =
+          points.stream().filter(point -> point.takenAt(threshold) && !point.traded()).count();
+      thresholds.add(
+          new ThresholdResult(
+              threshold,
+              taken,
+              points.size() - taken,
+              takenWithoutOutcome,
+              ledger(traded, point -> point.takenAt(threshold)).performance()));
+    }
+    return new VariantResult(
+        Durations.format(variant.halfLife()),
+        variant.scheme(),
+        points.size(),
+        ledger(traded, point -> true).performance(),
+        thresholds,
+        calibration.brier(),
+        calibration.bins());
+  }
+
+  private static List<DecisionPoint> tradedInExitOrder(List<DecisionPoint> points) {
+    return points.stream().filter(DecisionPoint::traded).sorted(BY_EXIT).toList();
+  }
+
+  private static Ledger ledger(List<DecisionPoint> traded, Predicate<DecisionPoint> taken) {
+    Ledger ledger = new Ledger();
+    traded.stream().filter(taken).forEach(point -> ledger.add(point.outcome().getPnl()));
+    return ledger;
+  }
+
+  private static EquityCurve curve(
+      String label, List<DecisionPoint> traded, Predicate<DecisionPoint> taken) {
+    List<DecisionPoint> trades = traded.stream().filter(taken).toList();
+    Ledger ledger = new Ledger();
+    trades.forEach(point -> ledger.add(point.outcome().getPnl()));
+    return new EquityCurve(
+        label,
+        trades.stream().map(point -> point.outcome().getExitTime().toEpochMilli()).toList(),
+        ledger.equity());
+  }
+
+  private static SettingsCard card(ReplaySettings settings) {
+    return new SettingsCard(
+        settings.from().toString(),
+        settings.to().toString(),
+        settings.users(),
+        settings.symbols(),
+        settings.thresholds(),
+        settings.halfLives().stream().map(Durations::format).toList(),
+        settings.schemes(),
+        Durations.format(settings.joinHorizon()));
+  }
+}

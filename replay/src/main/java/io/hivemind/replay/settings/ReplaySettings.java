@@ -1,0 +1,66 @@
+package io.hivemind.replay.settings;
+
+import io.hivemind.learning.pattern.PatternScheme;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to replay and how: the record-time range [from, to), whose decisions to report (empty lists:
+ * everyone's, every symbol's), the thresholds to decide at, and the learning settings to learn
+ * with. Every combination of half-life and scheme is one learning {@link Variant}; every threshold
+ * is decided on each variant's confidence, side by side.
+ */
+public record ReplaySettings(
+    Instant from,
+    Instant to,
+    List<String> users,
+    List<String> symbols,
+    List<Double> thresholds,
+    List<Duration> halfLives,
+    List<String> schemes,
+    Duration joinHorizon) {
+
+  /** The live learner's settings (learner-streams' application.properties). */
+  public static final Duration LIVE_HALF_LIFE = Duration.ofHours(720);
+
+  public static final Duration LIVE_JOIN_HORIZON = Duration.ofHours(24);
+  public static final String LIVE_SCHEME = "v1";
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  public ReplaySettings {
+    users = List.copyOf(users);
+    symbols = List.copyOf(symbols);
+    thresholds = List.copyOf(thresholds);
+    halfLives = List.copyOf(halfLives);
+    schemes = List.copyOf(schemes);
+  }
+
+  /** One way of learning: a half-life and a pattern scheme. */
+  public record Variant(Duration halfLife, String scheme) {
+
+    public PatternScheme patternScheme() {
+      return Schemes.named(scheme);
+    }
+
+    public String label() {
+      return "half-life " + Durations.format(halfLife) + ", scheme " + scheme;
+    }
+  }
+
+  public List<Variant> variants() {
+    List<Variant> variants = new ArrayList<>();
+    for (Duration halfLife : halfLives) {
+      for (String scheme : schemes) {
+        variants.add(new Variant(halfLife, scheme));
+      }
+    }
+    return variants;
+  }
+
+  public boolean reports(String userId, String symbol) {
+    return (users.isEmpty() || users.contains(userId))
+        && (symbols.isEmpty() || symbols.contains(symbol));
+  }
+}

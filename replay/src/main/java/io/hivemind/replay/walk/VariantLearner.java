@@ -1,0 +1,136 @@
+package io.hivemind.replay.walk;
+
+import io.hivemind.learning.confidence.ConfidenceEstimator;
+import io.hivemind.replay.settings.ReplaySettings.Variant;
+import io.hivemind.rules.answer.ConfidenceAnswer;
+import io.hivemind.rules.answer.ConfidenceModel;
+import io.hivemind.rules.answer.ConfidenceQuery;
+import io.hivemind.rules.answer.StatsLookup;
+import io.hivemind.rules.learn.ExperienceFactory;
+import io.hivemind.rules.learn.StatsUpdates;
+import io.hivemind.rules.learn.TradeJoin;
+import io.hivemind.schema.CommunityStatsKey;
+import io.hivemind.schema.Experience;
+import io.hivemind.schema.Signal;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.TradeOutcome;
+import io.hivemind.schema.WinStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The live learner and confidence model for one {@link Variant}, in memory: one join state and
+ * stream time per partition (a live task's), the user and community statistics, and answers from
+ * them. Each record is learned the way the live topology learns it, with the same {@link TradeJoin}
+ * and {@link StatsUpdates}.
+ */
+final class VariantLearner {
+
+  private final Duration halfLife;
+  private final TradeJoin join;
+  private final ConfidenceModel model;
+  private final Map<Integer, Task> tasks = new HashMap<>();
+  private final Map<StatsKey, WinStats> userStats = new HashMap<>();
+  private final Map<CommunityStatsKey, WinStats> communityStats = new HashMap<>();
+  private final StatsLookup lookup =
+      new StatsLookup() {
+        @Override
+        public Optional<WinStats> user(StatsKey key) {
+          return Optional.ofNullable(userStats.get(key));
+        }
+
+        @Override
+        public Optional<WinStats> community(CommunityStatsKey key) {
+          return Optional.ofNullable(communityStats.get(key));
+        }
+      };
+
+  /** A live task's share: its partition's join state and stream time. */
+  private static final class Task {
+    final MapJoinState state = new MapJoinState();
+    final SweepClock sweep = new SweepClock(TradeJoin.SWEEP_INTERVAL.toMillis());
+    long streamTime = Long.MIN_VALUE;
+  }
+
+  VariantLearner(Variant variant, Duration joinHorizon) {
+    this.halfLife = variant.halfLife();
+    this.join = new TradeJoin(new ExperienceFactory(variant.patternScheme()), joinHorizon);
+    this.model = new ConfidenceModel(variant.patternScheme(), ConfidenceEstimator.defaults());
+  }
+
+  /** What live would have answered the signal's question with what was learned so far. */
+  ConfidenceAnswer answer(Signal signal) {
+    return model.answer(
+        new ConfidenceQuery(
+            signal.getUserId(),
+            signal.getSymbol(),
+            signal.getSide(),
+            signal.getFeatures(),
+            signal.getTimestamp()),
+        lookup);
+  }
+
+  /** Whether this signal is a retried copy of one already seen. */
+  boolean seen(Signal signal, int partition) {
+    return TradeJoin.seen(signal, task(partition).state);
+  }
+
+  /** Whether the signal's outcome was learned before it: it came after the join horizon. */
+  boolean learnedBefore(Signal signal, int partition) {
+    return TradeJoin.learned(signal, task(partition).state);
+  }
+
+  /** Learns from a signal; returns the experiences learned, in the order live learns them. */
+  List<Experience> onSignal(Signal signal, int partition, long time) {
+    Task task = advance(partition, time);
+    List<Experience> learned = new ArrayList<>(1);
+    join.onSignal(signal, time, task.state).ifPresent(learned::add);
+    return sweepAndLearn(task, learned);
+  }
+
+  List<Experience> onOutcome(TradeOutcome outcome, int partition, long time) {
+    Task task = advance(partition, time);
+    List<Experience> learned = new ArrayList<>(1);
+    join.onOutcome(outcome, time, task.state).ifPresent(learned::add);
+    return sweepAndLearn(task, learned);
+  }
+
+  /** A record that is not learned from still moves its task's stream time, as live. */
+  List<Experience> onUnlearnable(int partition, long time) {
+    return sweepAndLearn(advance(partition, time), new ArrayList<>(0));
+  }
+
+  Map<StatsKey, WinStats> userStats() {
+    return Collections.unmodifiableMap(userStats);
+  }
+
+  private Task advance(int partition, long time) {
+    Task task = task(partition);
+    task.streamTime = Math.max(task.streamTime, time);
+    return task;
+  }
+
+  private List<Experience> sweepAndLearn(Task task, List<Experience> learned) {
+    if (task.sweep.due(task.streamTime)) {
+      learned.addAll(join.expire(task.streamTime, task.state));
+    }
+    for (Experience experience : learned) {
+      for (StatsKey key : StatsUpdates.userKeys(experience)) {
+        userStats.put(key, StatsUpdates.plus(userStats.get(key), experience, halfLife));
+      }
+      for (CommunityStatsKey key : StatsUpdates.communityKeys(experience)) {
+        communityStats.put(key, StatsUpdates.plus(communityStats.get(key), experience, halfLife));
+      }
+    }
+    return learned;
+  }
+
+  private Task task(int partition) {
+    return tasks.computeIfAbsent(partition, p -> new Task());
+  }
+}

@@ -1,0 +1,127 @@
+package io.hivemind.replay.walk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hivemind.replay.log.Source;
+import io.hivemind.replay.settings.ReplayRequest;
+import io.hivemind.replay.settings.ReplaySettings;
+import io.hivemind.replay.settings.SettingsValidator;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.WinStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WalkTest {
+
+  private static ReplaySettings settings(List<String> users) {
+    return SettingsValidator.validate(
+        new ReplayRequest(
+            "2026-11-01", "2026-12-01", users, List.of(), List.of(0.5), null, null, null));
+  }
+
+  private static DecisionPoint decision(Walk walk, String signalId) {
+    return walk.decisions().get(0).stream()
+        .filter(point -> point.signal().getSignalId().equals(signalId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aTradesOwnOutcomeNeverInformsItsOwnConfidence() {
+    TestLog history = new TestLog();
+    for (int i = 1; i <= 5; i++) {
+      history.trade("u", "s" + i, i % 2 == 0 ? 40 : -20);
+    }
+    TestLog withOutcomeFirst = new TestLog();
+    withOutcomeFirst.events.addAll(history.events);
+    // s6's outcome reaches the log before its signal (a bot's offline buffer), then s7 in order
+    withOutcomeFirst.later(Duration.ofSeconds(10)).outcome("u", "s6", 90).signal("u", "s6");
+    withOutcomeFirst.trade("u", "s7", 30);
+    TestLog withoutS6Outcome = new TestLog();
+    withoutS6Outcome.events.addAll(history.events);
+    withoutS6Outcome.later(Duration.ofSeconds(10)).signal("u", "s6");
+
+    Walk walk = withOutcomeFirst.walk(settings(List.of()));
+    Walk blind = withoutS6Outcome.walk(settings(List.of()));
+
+    DecisionPoint s6 = decision(walk, "s6");
+    assertThat(s6.answer().userTrades()).isEqualTo(5);
+    assertThat(s6.winProbability()).isEqualTo(decision(blind, "s6").winProbability());
+    assertThat(s6.traded()).isTrue();
+    assertThat(s6.outcome().getPnl()).isEqualTo(90);
+    assertThat(decision(walk, "s7").answer().userTrades()).isEqualTo(6);
+  }
+
+  @Test
+  void retriedSignalsAndOutcomesCountOnce() {
+    TestLog log =
+        new TestLog()
+            .signal("u", "s1")
+            .signal("u", "s1")
+            .outcome("u", "s1", 25)
+            .outcome("u", "s1", 25);
+
+    Walk walk = log.walk(settings(List.of()));
+
+    assertThat(walk.decisions().get(0)).hasSize(1);
+    assertThat(walk.counts().retriedSignals()).isEqualTo(1);
+    Map<StatsKey, WinStats> stats = walk.userStats().get(0);
+    assertThat(stats).isNotEmpty();
+    assertThat(stats.values()).allSatisfy(s -> assertThat(s.getTrades()).isEqualTo(1));
+  }
+
+  @Test
+  void aSignalArrivingAfterItsOutcomeWasLearnedWithoutItIsNotDecided() {
+    TestLog log =
+        new TestLog()
+            .outcome("u", "s1", 25)
+            .later(Duration.ofHours(25))
+            .trade("v", "other", 10) // moves the partition's time past the join horizon
+            .signal("u", "s1");
+
+    Walk walk = log.walk(settings(List.of()));
+
+    assertThat(walk.counts().lateSignals()).isEqualTo(1);
+    assertThat(walk.decisions().get(0))
+        .extracting(point -> point.signal().getSignalId())
+        .containsExactly("other");
+    // learned without its signal: levels 0 and 1 only
+    assertThat(walk.userStats().get(0).keySet())
+        .filteredOn(key -> key.getUserId().equals("u"))
+        .extracting(StatsKey::getLevel)
+        .containsExactlyInAnyOrder(0, 1);
+  }
+
+  @Test
+  void usersChooseWhoseDecisionsAreReportedNotWhatIsLearned() {
+    TestLog log = new TestLog();
+    for (int i = 0; i < 4; i++) {
+      log.trade("b", "b" + i, 10);
+    }
+    log.trade("a", "a1", 10);
+
+    Walk walk = log.walk(settings(List.of("a")));
+
+    assertThat(walk.decisions().get(0)).singleElement();
+    DecisionPoint a1 = decision(walk, "a1");
+    assertThat(a1.answer().communityTrades()).isEqualTo(4);
+    assertThat(walk.counts().signalsReported()).isEqualTo(1);
+  }
+
+  @Test
+  void unreadableRecordsAreCountedAndTheWalkCarriesOn() {
+    TestLog log =
+        new TestLog()
+            .garbage(Source.SIGNALS, "u")
+            .trade("u", "s1", 10)
+            .garbage(Source.OUTCOMES, "u");
+
+    Walk walk = log.walk(settings(List.of()));
+
+    assertThat(walk.counts().unreadable()).isEqualTo(2);
+    assertThat(walk.counts().records()).isEqualTo(4);
+    assertThat(decision(walk, "s1").traded()).isTrue();
+  }
+}
