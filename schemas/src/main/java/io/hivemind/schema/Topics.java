@@ -20,6 +20,7 @@ public final class Topics {
   public final String deadLetters;
   public final String control;
   public final String audit;
+  public final String apiKeys;
 
   public Topics(String prefix) {
     signals = prefix + "signals";
@@ -31,6 +32,7 @@ public final class Topics {
     deadLetters = prefix + "dead-letters";
     control = prefix + "control";
     audit = prefix + "audit";
+    apiKeys = prefix + "api-keys";
   }
 
   public static Topics withDefaultPrefix() {
@@ -52,7 +54,9 @@ public final class Topics {
         // One partition each: control is a handful of settings every service reads whole, and the
         // audit trail is read back in the order the commands were applied.
         new TopicSpec(control, compacted, 1),
-        new TopicSpec(audit, kept, 1));
+        new TopicSpec(audit, kept, 1),
+        // Every service reads the API keys whole too: one record (hashes only) per key id.
+        new TopicSpec(apiKeys, compacted, 1));
   }
 
   /**

@@ -13,31 +13,31 @@ import java.util.List;
 import java.util.Map;
 
 /** A log written record by record, in partition 0 unless said otherwise, a second apart. */
-final class TestLog {
+public final class TestLog {
 
   static final AvroSerdes SERDES = AvroSerdes.withoutRegistry();
   static final Instant T0 = Instant.parse("2026-11-20T16:32:45Z"); // 11:32 in New York
   static final Map<String, Double> FEATURES = Map.of("rsi", 34.2, "vwap_z", -2.15);
 
-  final List<LogEvent> events = new ArrayList<>();
+  public final List<LogEvent> events = new ArrayList<>();
   private long offset;
   private Instant now = T0;
 
-  TestLog signal(String user, String id) {
+  public TestLog signal(String user, String id) {
     return signal(user, id, "ES", 0);
   }
 
-  TestLog signal(String user, String id, String symbol, int partition) {
+  public TestLog signal(String user, String id, String symbol, int partition) {
     Signal signal = new Signal(id, user, symbol, Side.LONG, 4500.25, now, "vwap_rsi", FEATURES);
     byte[] value = SERDES.valueSerde(Signal.class).serializer().serialize("signals", signal);
     return add(Source.SIGNALS, partition, user, value);
   }
 
-  TestLog outcome(String user, String id, double pnl) {
+  public TestLog outcome(String user, String id, double pnl) {
     return outcome(user, id, pnl, "ES", 0);
   }
 
-  TestLog outcome(String user, String id, double pnl, String symbol, int partition) {
+  public TestLog outcome(String user, String id, double pnl, String symbol, int partition) {
     TradeOutcome outcome =
         new TradeOutcome(
             id,
@@ -56,15 +56,15 @@ final class TestLog {
     return add(Source.OUTCOMES, partition, user, value);
   }
 
-  TestLog trade(String user, String id, double pnl) {
+  public TestLog trade(String user, String id, double pnl) {
     return signal(user, id).outcome(user, id, pnl);
   }
 
-  TestLog garbage(Source source, String user) {
+  public TestLog garbage(Source source, String user) {
     return add(source, 0, user, new byte[] {0, 0, 0, 0, 42, 7});
   }
 
-  TestLog later(Duration by) {
+  public TestLog later(Duration by) {
     now = now.plus(by);
     return this;
   }
@@ -75,7 +75,7 @@ final class TestLog {
     return this;
   }
 
-  Walk walk(io.hivemind.replay.settings.ReplaySettings settings) {
+  public Walk walk(io.hivemind.replay.settings.ReplaySettings settings) {
     Walk walk = new Walk(settings, SERDES, "signals", "outcomes");
     events.forEach(walk::accept);
     return walk;

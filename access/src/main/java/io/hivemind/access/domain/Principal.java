@@ -1,0 +1,22 @@
+package io.hivemind.access.domain;
+
+import java.util.Objects;
+
+/**
+ * Who a request is from, as its key says: the only source of a request's user id once keys are
+ * required.
+ */
+public record Principal(String userId, Tier tier, Role role, String keyId) {
+
+  public Principal {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(keyId, "keyId");
+  }
+
+  /** Whether this key may use what needs {@code required} (see {@link Role#covers}). */
+  public boolean has(Role required) {
+    return role.covers(required);
+  }
+}
