@@ -41,15 +41,15 @@ final class LocalStack implements AutoCloseable {
     Path home = Path.of("target", "e2e-stack").toAbsolutePath();
     LocalStack stack = new LocalStack(checkout, home);
     if (Files.exists(home)) {
-      stack.run("down"); // whatever an aborted earlier run left behind
+      stack.hivemind("down"); // whatever an aborted earlier run left behind
       try (var paths = Files.walk(home)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     try {
-      stack.run("up");
+      stack.hivemind("up");
     } catch (Exception e) {
-      stack.run("down"); // what did start; the logs stay in the home for a look
+      stack.hivemind("down"); // what did start; the logs stay in the home for a look
       throw e;
     }
     return stack;
@@ -85,22 +85,22 @@ final class LocalStack implements AutoCloseable {
   }
 
   void startSecondQueryInstance() throws Exception {
-    run("start", "confidence-query", "--port", String.valueOf(SECOND_QUERY_PORT));
+    hivemind("start", "confidence-query", "--port", String.valueOf(SECOND_QUERY_PORT));
   }
 
   /** {@code ./hivemind stop <name>}: stops one instance, e.g. {@code learner-streams}. */
   void stop(String instance) throws Exception {
-    run("stop", instance);
+    hivemind("stop", instance);
   }
 
   /** {@code ./hivemind start <service>}: returns once the instance reports itself ready. */
   void start(String service) throws Exception {
-    run("start", service);
+    hivemind("start", service);
   }
 
   @Override
   public void close() throws Exception {
-    run("down");
+    hivemind("down");
   }
 
   /**
@@ -137,10 +137,24 @@ final class LocalStack implements AutoCloseable {
 
   /** {@code ./hivemind <args>} against this stack, e.g. {@code demo --bots 8}: its output. */
   String hivemind(String... args) throws Exception {
-    return run(args);
+    Finished finished = attempt(args);
+    if (finished.status() != 0) {
+      throw new IllegalStateException(
+          "./hivemind " + String.join(" ", args) + " failed:\n" + tail(finished.output()));
+    }
+    return finished.output();
   }
 
-  private String run(String... args) throws Exception {
+  private static String tail(String output) {
+    List<String> lines = output.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+
+  /** How a command ended: its exit status and what it printed (stdout and stderr). */
+  record Finished(int status, String output) {}
+
+  /** {@code ./hivemind <args>}, which may fail: for tests of refusals. */
+  Finished attempt(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(checkout.resolve("hivemind").toString());
     command.addAll(List.of(args));
@@ -175,15 +189,6 @@ final class LocalStack implements AutoCloseable {
     if (!exited) {
       throw new IllegalStateException("./hivemind " + String.join(" ", args) + " timed out");
     }
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException(
-          "./hivemind " + String.join(" ", args) + " failed:\n" + tail(log));
-    }
-    return printed;
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    return new Finished(process.exitValue(), printed);
   }
 }

@@ -17,6 +17,10 @@ public final class ReportHtml {
   static final int WIDTH = 720;
   static final int HEIGHT = 300;
   static final int PAD = 48;
+
+  /** Room for the equity axis' labels: amounts like -12345.67. */
+  static final int LEFT = 84;
+
   private static final String[] COLOURS = {
     "#444444", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"
   };
@@ -33,7 +37,7 @@ public final class ReportHtml {
         .append("</title><style>")
         .append("body{font-family:sans-serif;margin:24px;color:#222}")
         .append("table{border-collapse:collapse;margin:8px 0}")
-        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}")
         .append("th:first-child,td:first-child{text-align:left}")
         .append("svg{border:1px solid #ddd;background:#fff;margin:8px 16px 8px 0}")
         .append("</style></head><body>\n<h1>hivemind replay</h1>\n");
@@ -148,7 +152,7 @@ public final class ReportHtml {
     double range = Math.max(1e-9, high - low);
     double zero = y(0, low, range);
     html.append("<line x1=\"")
-        .append(PAD)
+        .append(LEFT)
         .append("\" x2=\"")
         .append(WIDTH - PAD / 2)
         .append("\" y1=\"")
@@ -156,14 +160,16 @@ public final class ReportHtml {
         .append("\" y2=\"")
         .append(format(zero))
         .append("\" stroke=\"#bbb\"/>")
-        .append(axisLabel(PAD - 4, y(high, low, range), format(high)))
-        .append(axisLabel(PAD - 4, y(low, low, range), format(low)));
+        .append(axisLabel(LEFT - 4, y(high, low, range), format(high)))
+        .append(axisLabel(LEFT - 4, y(low, low, range), format(low)))
+        .append(timeLabel(LEFT, minTime, "start"))
+        .append(timeLabel(WIDTH - PAD / 2, maxTime, "end"));
     for (int c = 0; c < curves.size(); c++) {
       EquityCurve curve = curves.get(c);
       String colour = COLOURS[c % COLOURS.length];
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < curve.equity().size(); i++) {
-        double x = PAD + (curve.exitTimes().get(i) - minTime) / span * (WIDTH - 1.5 * PAD);
+        double x = LEFT + (curve.exitTimes().get(i) - minTime) / span * (WIDTH - LEFT - PAD / 2);
         points
             .append(format(x))
             .append(',')
@@ -175,7 +181,7 @@ public final class ReportHtml {
           .append("\" points=\"")
           .append(points.toString().trim())
           .append("\"/><text x=\"")
-          .append(PAD + 8)
+          .append(LEFT + 8)
           .append("\" y=\"")
           .append(34 + 14 * c)
           .append("\" font-size=\"12\" fill=\"")
@@ -210,7 +216,17 @@ public final class ReportHtml {
         .append(PAD)
         .append("\" stroke=\"#bbb\" stroke-dasharray=\"4 3\"/>")
         .append(axisLabel(PAD - 4, PAD + plot, "0"))
-        .append(axisLabel(PAD - 4, PAD, "1"));
+        .append(axisLabel(PAD - 4, PAD, "1"))
+        .append("<text x=\"")
+        .append(format(PAD + plot / 2))
+        .append("\" y=\"")
+        .append(size - 6)
+        .append("\" font-size=\"11\" text-anchor=\"middle\">served win probability</text>")
+        .append("<text x=\"12\" y=\"")
+        .append(format(PAD + plot / 2))
+        .append("\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 12 ")
+        .append(format(PAD + plot / 2))
+        .append(")\">won</text>");
     long most = result.calibration().stream().mapToLong(CalibrationBin::trades).max().orElse(0);
     for (CalibrationBin bin : result.calibration()) {
       if (bin.trades() == 0) {
@@ -236,6 +252,19 @@ public final class ReportHtml {
 
   private static double y(double value, double low, double range) {
     return PAD / 2.0 + (1 - (value - low) / range) * (HEIGHT - 1.5 * PAD);
+  }
+
+  private static String timeLabel(double x, long epochMillis, String anchor) {
+    return "<text x=\""
+        + format(x)
+        + "\" y=\""
+        + (HEIGHT - 6)
+        + "\" font-size=\"11\" text-anchor=\""
+        + anchor
+        + "\">"
+        + java.time.Instant.ofEpochMilli(epochMillis)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+        + "</text>";
   }
 
   private static String axisLabel(double x, double y, String text) {
