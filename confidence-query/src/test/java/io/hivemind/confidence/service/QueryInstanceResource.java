@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Gives the instance under test its own identity: application id, state directory and HTTP port.
- * The port is chosen here rather than left to the server ({@code test-port=0}) because Kafka
- * Streams is started, with {@code application.server} in its config, before the HTTP server binds;
- * the advertised endpoint must be the one the instance really listens on.
+ * Gives the instance under test its own identity: application id, state directory, replay job
+ * directory and HTTP port. The port is chosen here rather than left to the server ({@code
+ * test-port=0}) because Kafka Streams is started, with {@code application.server} in its config,
+ * before the HTTP server binds; the advertised endpoint must be the one the instance really listens
+ * on.
  */
 public final class QueryInstanceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +24,8 @@ public final class QueryInstanceResource implements QuarkusTestResourceLifecycle
         "quarkus.http.test-port", String.valueOf(freePort()),
         "quarkus.kafka-streams.application-id", "hivemind-confidence-query-test-" + run,
         "kafka-streams.state.dir",
-            Path.of("target", "kafka-streams-state", run).toAbsolutePath().toString());
+            Path.of("target", "kafka-streams-state", run).toAbsolutePath().toString(),
+        "hivemind.replay.dir", Path.of("target", "replays", run).toAbsolutePath().toString());
   }
 
   @Override
