@@ -3,6 +3,7 @@ package io.hivemind.confidence.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.WinStats;
@@ -14,7 +15,7 @@ class StatsReporterTest {
 
   private static final Instant LAST_LONG = Instant.parse("2026-11-20T14:32:45.123Z");
 
-  private final MapStatsLookup lookup = new MapStatsLookup();
+  private final StatsMaps lookup = new StatsMaps();
   private final StatsReporter reporter = StatsReporter.v1();
 
   @Test
@@ -30,8 +31,8 @@ class StatsReporterTest {
 
   @Test
   void shouldReadTheLevelZeroStatsOfEachSide() {
-    lookup.user.put(new StatsKey("u1", "ES", Side.LONG, 0, "v1"), stats(10, 6, 1250.5, 2, 4));
-    lookup.user.put(new StatsKey("u1", "ES", Side.LONG, 1, "v1/mid"), stats(3, 3, 99, 3, 3));
+    lookup.users().put(new StatsKey("u1", "ES", Side.LONG, 0, "v1"), stats(10, 6, 1250.5, 2, 4));
+    lookup.users().put(new StatsKey("u1", "ES", Side.LONG, 1, "v1/mid"), stats(3, 3, 99, 3, 3));
 
     StatsReport report = reporter.report("u1", "ES", lookup);
 
@@ -44,8 +45,8 @@ class StatsReporterTest {
 
   @Test
   void shouldAddBothSidesIntoTheTotal() {
-    lookup.user.put(new StatsKey("u1", "ES", Side.LONG, 0, "v1"), stats(10, 6, 1250.5, 2, 4));
-    lookup.user.put(new StatsKey("u1", "ES", Side.SHORT, 0, "v1"), stats(5, 1, -300, -3, 1));
+    lookup.users().put(new StatsKey("u1", "ES", Side.LONG, 0, "v1"), stats(10, 6, 1250.5, 2, 4));
+    lookup.users().put(new StatsKey("u1", "ES", Side.SHORT, 0, "v1"), stats(5, 1, -300, -3, 1));
 
     StatsTotals total = reporter.report("u1", "ES", lookup).total();
 

@@ -5,7 +5,7 @@ import io.hivemind.replay.settings.ReplaySettings.Variant;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceModel;
 import io.hivemind.rules.answer.ConfidenceQuery;
-import io.hivemind.rules.answer.StatsLookup;
+import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.rules.learn.ExperienceFactory;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The live learner and confidence model for one {@link Variant}, in memory: one join state and
@@ -35,20 +34,7 @@ final class VariantLearner {
   private final TradeJoin join;
   private final ConfidenceModel model;
   private final Map<Integer, Task> tasks = new HashMap<>();
-  private final Map<StatsKey, WinStats> userStats = new HashMap<>();
-  private final Map<CommunityStatsKey, WinStats> communityStats = new HashMap<>();
-  private final StatsLookup lookup =
-      new StatsLookup() {
-        @Override
-        public Optional<WinStats> user(StatsKey key) {
-          return Optional.ofNullable(userStats.get(key));
-        }
-
-        @Override
-        public Optional<WinStats> community(CommunityStatsKey key) {
-          return Optional.ofNullable(communityStats.get(key));
-        }
-      };
+  private final StatsMaps stats = new StatsMaps();
 
   /** A live task's share: its partition's join state and stream time. */
   private static final class Task {
@@ -72,7 +58,7 @@ final class VariantLearner {
             signal.getSide(),
             signal.getFeatures(),
             signal.getTimestamp()),
-        lookup);
+        stats);
   }
 
   /** Whether this signal is a retried copy of one already seen. */
@@ -106,7 +92,7 @@ final class VariantLearner {
   }
 
   Map<StatsKey, WinStats> userStats() {
-    return Collections.unmodifiableMap(userStats);
+    return Collections.unmodifiableMap(stats.users());
   }
 
   private Task advance(int partition, long time) {
@@ -120,11 +106,13 @@ final class VariantLearner {
       learned.addAll(join.expire(task.streamTime, task.state));
     }
     for (Experience experience : learned) {
+      Map<StatsKey, WinStats> users = stats.users();
       for (StatsKey key : StatsUpdates.userKeys(experience)) {
-        userStats.put(key, StatsUpdates.plus(userStats.get(key), experience, halfLife));
+        users.put(key, StatsUpdates.plus(users.get(key), experience, halfLife));
       }
+      Map<CommunityStatsKey, WinStats> community = stats.community();
       for (CommunityStatsKey key : StatsUpdates.communityKeys(experience)) {
-        communityStats.put(key, StatsUpdates.plus(communityStats.get(key), experience, halfLife));
+        community.put(key, StatsUpdates.plus(community.get(key), experience, halfLife));
       }
     }
     return learned;
