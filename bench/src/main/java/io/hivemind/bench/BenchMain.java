@@ -5,6 +5,7 @@ import io.hivemind.bench.ingest.IngestBenchmark;
 import io.hivemind.bench.learner.LearnerBenchmark;
 import io.hivemind.bench.quality.QualityBenchmark;
 import io.hivemind.bench.query.QueryBenchmark;
+import io.hivemind.bench.replay.ReplayBenchmark;
 import io.hivemind.bench.restore.RestoreBenchmark;
 import java.util.List;
 
@@ -17,6 +18,7 @@ public final class BenchMain {
           new IngestBenchmark(),
           new QueryBenchmark(),
           new LearnerBenchmark(),
+          new ReplayBenchmark(),
           new RestoreBenchmark(),
           new FreshnessBenchmark(),
           new QualityBenchmark());

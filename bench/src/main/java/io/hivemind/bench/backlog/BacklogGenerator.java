@@ -124,6 +124,15 @@ public final class BacklogGenerator implements Iterator<BacklogGenerator.Event> 
     return counts;
   }
 
+  /** The counts of a backlog written earlier with the same spec, without writing it. */
+  public static Counts countsOf(BacklogSpec spec) {
+    BacklogGenerator generator = new BacklogGenerator(spec);
+    while (generator.hasNext()) {
+      generator.next();
+    }
+    return generator.counts();
+  }
+
   /** Records still to come, estimated (exact once the last trade was generated). */
   public long expectedRecords() {
     return spec.events();

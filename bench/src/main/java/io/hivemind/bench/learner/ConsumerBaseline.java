@@ -21,14 +21,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The floor under the learner: one plain consumer (no group) reading both input topics end to end
- * and deserializing every value with the project's Avro serde, as the learner's decode step does.
+ * and deserializing every value with the project's Avro serde, as the learner's decode step does
+ * (and the replay's walk).
  */
-final class ConsumerBaseline {
+public final class ConsumerBaseline {
 
   private ConsumerBaseline() {}
 
   /** Returns {events/s, events per CPU-second of this JVM}. */
-  static double[] run(
+  public static double[] run(
       String bootstrap,
       AvroSerdes serdes,
       Topics topics,

@@ -180,7 +180,7 @@ public final class LearnerBenchmark implements Benchmark {
       if (!admin.exists(topics.signals) || !admin.exists(topics.outcomes)) {
         throw new IllegalArgumentException("--prefix " + prefix + ": no such backlog topics");
       }
-      expected = recount(plan.backlog);
+      expected = BacklogGenerator.countsOf(plan.backlog);
       System.out.println("reusing the backlog under " + prefix);
     }
     System.out.println("  backlog: " + expected);
@@ -293,14 +293,5 @@ public final class LearnerBenchmark implements Benchmark {
       table.note(result.label() + " " + result.cpu());
     }
     table.print();
-  }
-
-  /** The counts of a backlog written earlier with the same options, without writing it. */
-  private static BacklogGenerator.Counts recount(BacklogSpec spec) {
-    BacklogGenerator generator = new BacklogGenerator(spec);
-    while (generator.hasNext()) {
-      generator.next();
-    }
-    return generator.counts();
   }
 }
