@@ -12,6 +12,7 @@ import io.hivemind.confidence.replay.ReplayConfig;
 import io.hivemind.confidence.replay.ReplayJobs;
 import io.hivemind.replay.Replay;
 import io.hivemind.replay.ReplayOutput;
+import io.hivemind.replay.settings.InvalidSettingsException;
 import io.hivemind.replay.settings.SettingsValidator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -74,6 +75,15 @@ public class ReplayResource {
     } catch (KafkaException e) {
       return ProblemResponses.unavailable(
           "the topics cannot be read now: " + e.getMessage(), config.retryAfter());
+    }
+    if (plan.records() > config.maxRecords()) {
+      // a replay holds its decisions and the range's signals in this service's heap
+      throw new InvalidSettingsException(
+          "from",
+          String.format(
+              "the range holds %,d records; the API replays at most %,d: narrow the range or run"
+                  + " ./hivemind replay",
+              plan.records(), config.maxRecords()));
     }
     return jobs.submit(plan).map(ReplayResource::accepted).orElseGet(this::queueFull);
   }

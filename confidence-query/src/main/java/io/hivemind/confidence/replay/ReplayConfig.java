@@ -14,6 +14,13 @@ public interface ReplayConfig {
   /** How many replays may wait while one runs; more are refused with 429. */
   int queueCapacity();
 
+  /**
+   * The most records one replay through the API may read: a replay keeps the range's signals and
+   * its decisions in this service's heap (about 1 KiB per record, measured by {@code ./hivemind
+   * bench replay}), and the service must keep answering bots.
+   */
+  long maxRecords();
+
   /** What a 429 tells the caller to wait before asking again. */
   Duration retryAfter();
 }

@@ -4,8 +4,6 @@ import io.hivemind.replay.settings.Durations;
 import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.replay.settings.ReplaySettings.Variant;
 import io.hivemind.replay.walk.DecisionPoint;
-import io.hivemind.schema.Experience;
-import io.hivemind.schema.Signal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -43,7 +41,6 @@ public final class DecisionsCsv {
   }
 
   private static String row(Variant variant, List<Double> thresholds, DecisionPoint point) {
-    Signal signal = point.signal();
     StringBuilder row = new StringBuilder(200);
     row.append(Durations.format(variant.halfLife()))
         .append(',')
@@ -51,38 +48,37 @@ public final class DecisionsCsv {
         .append(',')
         .append(Instant.ofEpochMilli(point.recordTime()))
         .append(',')
-        .append(signal.getTimestamp())
+        .append(Instant.ofEpochMilli(point.signalTime()))
         .append(',')
-        .append(field(signal.getUserId()))
+        .append(field(point.userId()))
         .append(',')
-        .append(field(signal.getSignalId()))
+        .append(field(point.signalId()))
         .append(',')
-        .append(signal.getSymbol())
+        .append(point.symbol())
         .append(',')
-        .append(signal.getSide())
+        .append(point.side())
         .append(',')
         .append(Numbers.round(point.winProbability()))
         .append(',')
-        .append(Numbers.round(point.answer().confidence().low()))
+        .append(Numbers.round(point.intervalLow()))
         .append(',')
-        .append(Numbers.round(point.answer().confidence().high()))
+        .append(Numbers.round(point.intervalHigh()))
         .append(',')
-        .append(point.answer().userTrades())
+        .append(point.userTrades())
         .append(',')
-        .append(point.answer().communityTrades());
+        .append(point.communityTrades());
     for (double threshold : thresholds) {
       row.append(',').append(point.takenAt(threshold) ? "take" : "skip");
     }
-    Experience outcome = point.outcome();
-    if (outcome == null) {
-      row.append(",false,,,");
-    } else {
+    if (point.traded()) {
       row.append(",true,")
-          .append(outcome.getPnl())
+          .append(point.pnl())
           .append(',')
-          .append(outcome.getWin())
+          .append(point.win())
           .append(',')
-          .append(outcome.getExitTime());
+          .append(Instant.ofEpochMilli(point.exitTime()));
+    } else {
+      row.append(",false,,,");
     }
     return row.append('\n').toString();
   }

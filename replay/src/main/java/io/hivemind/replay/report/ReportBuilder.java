@@ -21,10 +21,10 @@ public final class ReportBuilder {
 
   /** Trades in the order they closed; ties in the order of their signals. */
   private static final Comparator<DecisionPoint> BY_EXIT =
-      Comparator.<DecisionPoint>comparingLong(point -> point.outcome().getExitTime().toEpochMilli())
+      Comparator.comparingLong(DecisionPoint::exitTime)
           .thenComparingLong(DecisionPoint::recordTime)
-          .thenComparing(point -> point.signal().getUserId())
-          .thenComparing(point -> point.signal().getSignalId());
+          .thenComparing(DecisionPoint::userId)
+          .thenComparing(DecisionPoint::signalId);
 
   private ReportBuilder() {}
 
@@ -65,7 +65,7 @@ public final class ReportBuilder {
       ReplaySettings settings, Variant variant, List<DecisionPoint> points) {
     List<DecisionPoint> traded = tradedInExitOrder(points);
     Calibration calibration = new Calibration();
-    traded.forEach(point -> calibration.add(point.winProbability(), point.outcome().getWin()));
+    traded.forEach(point -> calibration.add(point.winProbability(), point.win()));
     List<ThresholdResult> thresholds = new ArrayList<>();
     for (double threshold : settings.thresholds()) {
       long taken = points.stream().filter(point -> point.takenAt(threshold)).count();
@@ -95,7 +95,7 @@ public final class ReportBuilder {
 
   private static Ledger ledger(List<DecisionPoint> traded, Predicate<DecisionPoint> taken) {
     Ledger ledger = new Ledger();
-    traded.stream().filter(taken).forEach(point -> ledger.add(point.outcome().getPnl()));
+    traded.stream().filter(taken).forEach(point -> ledger.add(point.pnl()));
     return ledger;
   }
 
@@ -103,11 +103,9 @@ public final class ReportBuilder {
       String label, List<DecisionPoint> traded, Predicate<DecisionPoint> taken) {
     List<DecisionPoint> trades = traded.stream().filter(taken).toList();
     Ledger ledger = new Ledger();
-    trades.forEach(point -> ledger.add(point.outcome().getPnl()));
+    trades.forEach(point -> ledger.add(point.pnl()));
     return new EquityCurve(
-        label,
-        trades.stream().map(point -> point.outcome().getExitTime().toEpochMilli()).toList(),
-        ledger.equity());
+        label, trades.stream().map(DecisionPoint::exitTime).toList(), ledger.equity());
   }
 
   private static SettingsCard card(ReplaySettings settings) {

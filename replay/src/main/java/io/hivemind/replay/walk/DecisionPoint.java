@@ -2,56 +2,118 @@ package io.hivemind.replay.walk;
 
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.schema.Experience;
+import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
 
 /**
  * A signal the replay decided on: the confidence live would have served for it (from what was
- * learned before it), and, once learned, the trade's result if live traded it.
+ * learned before it), and, once learned, the trade's result if live traded it. Only the figures the
+ * report needs are kept, not the records: a replay holds one of these per signal.
  */
 public final class DecisionPoint {
 
-  private final Signal signal;
+  private final String userId;
+  private final String signalId;
+  private final String symbol;
+  private final Side side;
+  private final long signalTime;
   private final long recordTime;
-  private final ConfidenceAnswer answer;
-  private Experience outcome;
+  private final double probability;
+  private final double low;
+  private final double high;
+  private final long userTrades;
+  private final long communityTrades;
+  private boolean traded;
+  private double pnl;
+  private boolean win;
+  private long exitTime;
 
   DecisionPoint(Signal signal, long recordTime, ConfidenceAnswer answer) {
-    this.signal = signal;
+    this.userId = signal.getUserId();
+    this.signalId = signal.getSignalId();
+    this.symbol = signal.getSymbol();
+    this.side = signal.getSide();
+    this.signalTime = signal.getTimestamp().toEpochMilli();
     this.recordTime = recordTime;
-    this.answer = answer;
+    this.probability = answer.confidence().probability();
+    this.low = answer.confidence().low();
+    this.high = answer.confidence().high();
+    this.userTrades = answer.userTrades();
+    this.communityTrades = answer.communityTrades();
   }
 
   void learned(Experience experience) {
-    this.outcome = experience;
+    traded = true;
+    pnl = experience.getPnl();
+    win = experience.getWin();
+    exitTime = experience.getExitTime().toEpochMilli();
   }
 
-  public Signal signal() {
-    return signal;
+  public String userId() {
+    return userId;
   }
 
+  public String signalId() {
+    return signalId;
+  }
+
+  public String symbol() {
+    return symbol;
+  }
+
+  public Side side() {
+    return side;
+  }
+
+  /** The signal's own (event) time, epoch milliseconds. */
+  public long signalTime() {
+    return signalTime;
+  }
+
+  /** When the cloud got the signal, epoch milliseconds. */
   public long recordTime() {
     return recordTime;
   }
 
-  public ConfidenceAnswer answer() {
-    return answer;
+  public double winProbability() {
+    return probability;
   }
 
-  public double winProbability() {
-    return answer.confidence().probability();
+  public double intervalLow() {
+    return low;
+  }
+
+  public double intervalHigh() {
+    return high;
+  }
+
+  /** The user's own trades at the question's pattern when it was answered. */
+  public long userTrades() {
+    return userTrades;
+  }
+
+  public long communityTrades() {
+    return communityTrades;
   }
 
   public boolean takenAt(double threshold) {
-    return winProbability() >= threshold;
+    return probability >= threshold;
   }
 
-  /** Whether live traded it: its outcome is in the log. */
+  /** Whether live traded it: its outcome is in the log. Then pnl, win and exit time are known. */
   public boolean traded() {
-    return outcome != null;
+    return traded;
   }
 
-  /** The traded outcome, or null. */
-  public Experience outcome() {
-    return outcome;
+  public double pnl() {
+    return pnl;
+  }
+
+  public boolean win() {
+    return win;
+  }
+
+  public long exitTime() {
+    return exitTime;
   }
 }

@@ -23,7 +23,7 @@ class WalkTest {
 
   private static DecisionPoint decision(Walk walk, String signalId) {
     return walk.decisions().get(0).stream()
-        .filter(point -> point.signal().getSignalId().equals(signalId))
+        .filter(point -> point.signalId().equals(signalId))
         .findFirst()
         .orElseThrow();
   }
@@ -47,11 +47,11 @@ class WalkTest {
     Walk blind = withoutS6Outcome.walk(settings(List.of()));
 
     DecisionPoint s6 = decision(walk, "s6");
-    assertThat(s6.answer().userTrades()).isEqualTo(5);
+    assertThat(s6.userTrades()).isEqualTo(5);
     assertThat(s6.winProbability()).isEqualTo(decision(blind, "s6").winProbability());
     assertThat(s6.traded()).isTrue();
-    assertThat(s6.outcome().getPnl()).isEqualTo(90);
-    assertThat(decision(walk, "s7").answer().userTrades()).isEqualTo(6);
+    assertThat(s6.pnl()).isEqualTo(90);
+    assertThat(decision(walk, "s7").userTrades()).isEqualTo(6);
   }
 
   @Test
@@ -85,7 +85,7 @@ class WalkTest {
 
     assertThat(walk.counts().lateSignals()).isEqualTo(1);
     assertThat(walk.decisions().get(0))
-        .extracting(point -> point.signal().getSignalId())
+        .extracting(point -> point.signalId())
         .containsExactly("other");
     // learned without its signal: levels 0 and 1 only
     assertThat(walk.userStats().get(0).keySet())
@@ -106,7 +106,7 @@ class WalkTest {
 
     assertThat(walk.decisions().get(0)).singleElement();
     DecisionPoint a1 = decision(walk, "a1");
-    assertThat(a1.answer().communityTrades()).isEqualTo(4);
+    assertThat(a1.communityTrades()).isEqualTo(4);
     assertThat(walk.counts().signalsReported()).isEqualTo(1);
   }
 
