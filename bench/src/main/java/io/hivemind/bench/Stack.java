@@ -1,5 +1,8 @@
 package io.hivemind.bench;
 
+import io.hivemind.schema.KafkaConnection;
+import io.hivemind.schema.Topics;
+import io.hivemind.simulator.keys.KafkaEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -35,5 +38,16 @@ public record Stack(
         Integer.parseInt(env.getOrDefault("HIVEMIND_PARTITIONS", "6")),
         Path.of(env.getOrDefault("HIVEMIND_HOME", root.resolve(".hivemind").toString())),
         root);
+  }
+
+  /** The stack's Kafka and topics, where benchmarks mint their keys ({@code BenchKeys}). */
+  public KafkaEnvironment kafka() {
+    return kafka(topicPrefix);
+  }
+
+  /** The stack's Kafka with another topic prefix: a benchmark's own deployment. */
+  public KafkaEnvironment kafka(String prefix) {
+    return new KafkaEnvironment(
+        KafkaConnection.settings(Map.of("bootstrap.servers", bootstrap)), new Topics(prefix));
   }
 }

@@ -47,14 +47,19 @@ final class ControlStream implements AutoCloseable {
   }
 
   /** Opens the stream; returns once the gateway has answered 200 with an event stream. */
-  static ControlStream open(String url) throws IOException, InterruptedException {
+  /** {@code key}: the bot's API key, which the stream is opened with. */
+  static ControlStream open(String url, String key) throws IOException, InterruptedException {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Accept", "text/event-stream")
+            .headers(Http.bearer(key))
+            .GET()
+            .build();
     HttpResponse<Stream<String>> response;
     var pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     try {

@@ -23,6 +23,7 @@ public final class FreshnessProbe {
     String query = args.length > 2 ? args[2] : "http://127.0.0.1:8081";
     Http http = new Http();
     String user = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String[] key = Http.bearer(ProbeKeys.mint(user, gateway));
     String statsUrl = query + "/api/ml/stats?user_id=" + user + "&symbol=ES";
     long[] freshness = new long[trades];
     long[] statsRoundTrip = new long[trades];
@@ -31,16 +32,18 @@ public final class FreshnessProbe {
       String id = user + "-" + i;
       Instant at = start.plusSeconds(60L * i);
       Latencies.require(
-          http.post(gateway + "/api/signals", BotEvents.signal(user, id, "ES", at)).status() == 202,
+          http.post(gateway + "/api/signals", BotEvents.signal(user, id, "ES", at), key).status()
+              == 202,
           "signal");
       long posted = System.nanoTime();
       Latencies.require(
-          http.post(gateway + "/api/outcomes", BotEvents.outcome(user, id, "ES", at, true)).status()
+          http.post(gateway + "/api/outcomes", BotEvents.outcome(user, id, "ES", at, true), key)
+                  .status()
               == 202,
           "outcome");
       while (true) {
         long before = System.nanoTime();
-        Http.Answer answer = http.get(statsUrl);
+        Http.Answer answer = http.get(statsUrl, key);
         statsRoundTrip[i] = System.nanoTime() - before;
         if (answer.status() == 200 && answer.body().at("/sides/LONG/trades").asLong() == i + 1) {
           freshness[i] = System.nanoTime() - posted;

@@ -30,6 +30,11 @@ final class Http {
             .build());
   }
 
+  /** The header a key is sent in. */
+  static String[] bearer(String key) {
+    return new String[] {"Authorization", "Bearer " + key};
+  }
+
   Answer get(String url, String... headers) throws IOException, InterruptedException {
     return send(request(url, headers).GET().build());
   }

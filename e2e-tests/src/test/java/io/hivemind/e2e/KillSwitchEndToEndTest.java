@@ -47,13 +47,13 @@ class KillSwitchEndToEndTest {
   @BeforeAll
   static void useStack(LocalStack shared) throws Exception {
     stack = shared;
-    operator = new Operator(new Http(), stack.gateway(), stack.adminToken(), "e2e-kill-switch");
+    operator = new Operator(new Http(), stack.gateway(), stack.adminKey(), LocalStack.OPERATOR);
   }
 
   /** Whatever a failed test left behind, the next test gets a trading, learning fleet. */
   @AfterEach
   void leaveTheFleetTradingAndLearning() throws Exception {
-    JsonNode fleet = http.get(stack.gateway() + "/api/maintenance/status").body();
+    JsonNode fleet = operator.get("/api/maintenance/status").body();
     if (!fleet.path("trading_state").asText().equals("ACTIVE")) {
       operator.command("/api/emergency/resume_all", "e2e: leave the fleet trading");
     }
@@ -78,23 +78,25 @@ class KillSwitchEndToEndTest {
   // ---------------------------------------------------------------- (a) refused commands
 
   @Test
-  void shouldRefuseCommandsWithoutTheTokenOrAReasonAndAuditNone() throws Exception {
+  void shouldRefuseCommandsWithoutAnAdminKeyOrAReasonAndAuditNone() throws Exception {
     String refused = reason("refused pause");
     Map<String, String> body = Map.of("reason", refused);
     String pauseAll = stack.gateway() + "/api/emergency/pause_all";
 
-    Http.Answer noToken = http.post(pauseAll, body);
-    Http.Answer wrongToken = http.post(pauseAll, body, "Authorization", "Bearer not-the-token");
-    Http.Answer auditWithoutToken = http.get(stack.gateway() + "/api/audit?limit=10");
+    Http.Answer noKey = http.post(pauseAll, body);
+    Http.Answer unknownKey = http.post(pauseAll, body, Http.bearer("hm_aaaaaaaaaaaa_not-a-key"));
+    Http.Answer auditWithoutKey = http.get(stack.gateway() + "/api/audit?limit=10");
+    Http.Answer botKey = http.post(pauseAll, body, Http.bearer(stack.botKey(newUser())));
     Http.Answer noReason = operator.command("/api/emergency/pause_all", Map.of());
     Http.Answer blankReason = operator.command("/api/learning/pause", "  ");
     Http.Answer tradingWithoutReason =
         operator.command("/api/control/trading", Map.of("scope", "global", "state", "HALTED"));
 
-    for (Http.Answer unauthorized : List.of(noToken, wrongToken, auditWithoutToken)) {
+    for (Http.Answer unauthorized : List.of(noKey, unknownKey, auditWithoutKey)) {
       assertThat(unauthorized.status()).as(unauthorized.body().toString()).isEqualTo(401);
       assertThat(unauthorized.contentType()).startsWith("application/problem+json");
     }
+    assertThat(botKey.status()).as(botKey.body().toString()).isEqualTo(403);
     for (Http.Answer invalid : List.of(noReason, blankReason, tradingWithoutReason)) {
       assertThat(invalid.status()).as(invalid.body().toString()).isEqualTo(400);
       assertThat(invalid.contentType()).startsWith("application/problem+json");
@@ -116,7 +118,7 @@ class KillSwitchEndToEndTest {
                     reason("accepted"))));
     assertAudited(List.of(accepted));
     assertThat(audit().findValuesAsText("reason")).doesNotContain(refused);
-    JsonNode fleet = http.get(stack.gateway() + "/api/maintenance/status").body();
+    JsonNode fleet = operator.get("/api/maintenance/status").body();
     assertThat(fleet.get("trading_state").asText()).isEqualTo("ACTIVE");
     assertThat(fleet.get("learning").asText()).isEqualTo("RUNNING");
   }
@@ -128,7 +130,8 @@ class KillSwitchEndToEndTest {
     String user = newUser();
     List<JsonNode> commands = new ArrayList<>();
     try (ControlStream stream =
-        ControlStream.open(stack.gateway() + "/api/control/stream?user_id=" + user)) {
+        ControlStream.open(
+            stack.gateway() + "/api/control/stream?user_id=" + user, stack.botKey(user))) {
       awaitStreamed(stream, 0, "ACTIVE");
       assertThat(stream.events().get(0).name()).isEqualTo("control");
       awaitConfidence(user, "ACTIVE", true);
@@ -139,7 +142,10 @@ class KillSwitchEndToEndTest {
       assertThat(paused.get("take_new_entries").asBoolean()).isFalse();
       awaitConfidence(user, "REDUCING", false);
       JsonNode status =
-          http.get(stack.gateway() + "/api/maintenance/status?user_id=" + user).body();
+          http.get(
+                  stack.gateway() + "/api/maintenance/status?user_id=" + user,
+                  Http.bearer(stack.botKey(user)))
+              .body();
       assertThat(status.get("trading_state").asText()).isEqualTo("REDUCING");
 
       mark = stream.size();
@@ -185,7 +191,8 @@ class KillSwitchEndToEndTest {
             stack.query()
                 + "/api/ml/win_probability?user_id="
                 + user
-                + "&symbol=ES&side=LONG&rsi=34.2&vwap_z=-2.15&threshold=0");
+                + "&symbol=ES&side=LONG&rsi=34.2&vwap_z=-2.15&threshold=0",
+            Http.bearer(stack.botKey(user)));
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
     return answer.body();
   }
@@ -245,17 +252,21 @@ class KillSwitchEndToEndTest {
   private void trade(String user, String symbol, int i, int of, boolean win) throws Exception {
     String id = user + "-" + symbol + "-" + i;
     Instant at = Instant.now().minusSeconds(60L * (of - i) + 600);
+    String[] key = Http.bearer(stack.botKey(user));
     Http.Answer signal =
-        http.post(stack.gateway() + "/api/signals", BotEvents.signal(user, id, symbol, at));
+        http.post(stack.gateway() + "/api/signals", BotEvents.signal(user, id, symbol, at), key);
     Http.Answer outcome =
-        http.post(stack.gateway() + "/api/outcomes", BotEvents.outcome(user, id, symbol, at, win));
+        http.post(
+            stack.gateway() + "/api/outcomes", BotEvents.outcome(user, id, symbol, at, win), key);
     assertThat(signal.status()).as(signal.body().toString()).isEqualTo(202);
     assertThat(outcome.status()).as(outcome.body().toString()).isEqualTo(202);
   }
 
   private JsonNode stats(String user, String symbol) throws Exception {
     Http.Answer answer =
-        http.get(stack.query() + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol);
+        http.get(
+            stack.query() + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol,
+            Http.bearer(stack.botKey(user)));
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
     return answer.body();
   }

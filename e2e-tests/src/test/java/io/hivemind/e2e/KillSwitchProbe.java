@@ -16,7 +16,7 @@ import java.util.UUID;
  * <pre>
  * mvn -q -pl e2e-tests test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.hivemind.e2e.KillSwitchProbe \
- *   -Dexec.args="100 http://127.0.0.1:8080 http://127.0.0.1:8081 http://127.0.0.1:8082 .hivemind/admin.token"
+ *   -Dexec.args="100 http://127.0.0.1:8080 http://127.0.0.1:8081 http://127.0.0.1:8082 .hivemind/admin.key"
  * </pre>
  */
 public final class KillSwitchProbe {
@@ -29,11 +29,12 @@ public final class KillSwitchProbe {
     String gateway = args.length > 1 ? args[1] : "http://127.0.0.1:8080";
     String query = args.length > 2 ? args[2] : "http://127.0.0.1:8081";
     String learner = args.length > 3 ? args[3] : "http://127.0.0.1:8082";
-    Path tokenFile = Path.of(args.length > 4 ? args[4] : ".hivemind/admin.token");
+    Path adminKeyFile = Path.of(args.length > 4 ? args[4] : ".hivemind/admin.key");
     Http http = new Http();
     Operator operator =
-        new Operator(http, gateway, Files.readString(tokenFile).strip(), "kill-switch-probe");
+        new Operator(http, gateway, Files.readString(adminKeyFile).strip(), "the operator");
     String user = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String botKey = ProbeKeys.mint(user, gateway);
     String confidenceUrl =
         query
             + "/api/ml/win_probability?user_id="
@@ -45,7 +46,8 @@ public final class KillSwitchProbe {
     for (int i = 0; i < BASELINE_GETS; i++) {
       long before = System.nanoTime();
       Latencies.require(
-          http.get(gateway + "/api/maintenance/status").status() == 200, "status GET");
+          http.get(gateway + "/api/maintenance/status", Http.bearer(botKey)).status() == 200,
+          "status GET");
       baseline[i] = System.nanoTime() - before;
     }
 
@@ -55,7 +57,7 @@ public final class KillSwitchProbe {
     long[] pollRoundTrip = new long[toggles];
     long[] learning = new long[toggles];
     try (ControlStream stream =
-        ControlStream.open(gateway + "/api/control/stream?user_id=" + user)) {
+        ControlStream.open(gateway + "/api/control/stream?user_id=" + user, botKey)) {
       Latencies.require(
           stream.awaitState(0, "ACTIVE", GIVE_UP).isPresent(), "fleet ACTIVE to begin with");
       for (int i = 0; i < toggles; i++) {
@@ -68,7 +70,7 @@ public final class KillSwitchProbe {
         command[i] = System.nanoTime() - t0;
         while (true) {
           long before = System.nanoTime();
-          Http.Answer answer = http.get(confidenceUrl);
+          Http.Answer answer = http.get(confidenceUrl, Http.bearer(botKey));
           pollRoundTrip[i] = System.nanoTime() - before;
           if (answer.status() == 200
               && answer.body().path("trading_state").asText().equals(state)) {
@@ -121,7 +123,7 @@ public final class KillSwitchProbe {
 
   /** Leaves the fleet trading and learning, whatever state the probe stopped in. */
   private static void resumeAll(Operator operator, Http http, String gateway) throws Exception {
-    var fleet = http.get(gateway + "/api/maintenance/status").body();
+    var fleet = operator.get("/api/maintenance/status").body();
     if (!fleet.path("trading_state").asText().equals("ACTIVE")) {
       Latencies.require(
           operator.command("/api/emergency/resume_all", "kill-switch probe: done").status() == 200,

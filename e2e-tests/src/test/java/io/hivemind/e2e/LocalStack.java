@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -71,13 +73,50 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + LEARNER_PORT;
   }
 
-  /** Where {@code ./hivemind up} wrote the operators' admin token. */
-  Path adminTokenFile() {
-    return home.resolve("admin.token");
+  /** The operator {@code ./hivemind} runs as here: its admin key is made for this user. */
+  static final String OPERATOR = "e2e-operator";
+
+  private final Map<String, String> botKeys = new ConcurrentHashMap<>();
+
+  /** Where {@code ./hivemind up} wrote the operator's admin key. */
+  Path adminKeyFile() {
+    return home.resolve("admin.key");
   }
 
-  String adminToken() throws IOException {
-    return Files.readString(adminTokenFile()).strip();
+  String adminKey() throws IOException {
+    return Files.readString(adminKeyFile()).strip();
+  }
+
+  /**
+   * A bot key for {@code user}, made once per stack with {@code ./hivemind keys create}, returned
+   * once both services accept it (they follow the keys topic; a fresh key is unknown for a moment).
+   */
+  String botKey(String user) throws Exception {
+    String known = botKeys.get(user);
+    if (known != null) {
+      return known;
+    }
+    String json = hivemind("keys", "create", "--user", user, "--tier", "elite", "--json");
+    String key =
+        Http.JSON
+            .readTree(
+                json.lines()
+                    .filter(l -> l.startsWith("{"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no key in: " + json)))
+            .get("key")
+            .asText();
+    Http http = new Http();
+    Awaitility.await("both services accept the new key of " + user)
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                http.get(gateway() + "/api/maintenance/status", Http.bearer(key)).status() != 401
+                    && http.get(query() + "/api/ml/stats?symbol=ES", Http.bearer(key)).status()
+                        != 401);
+    botKeys.put(user, key);
+    return key;
   }
 
   String secondQuery() {
@@ -172,6 +211,7 @@ final class LocalStack implements AutoCloseable {
         .putAll(
             Map.of(
                 "HIVEMIND_HOME", home.toString(),
+                "HIVEMIND_OPERATOR", OPERATOR,
                 "GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
                 "QUERY_PORT", String.valueOf(QUERY_PORT),
                 "LEARNER_PORT", String.valueOf(LEARNER_PORT),

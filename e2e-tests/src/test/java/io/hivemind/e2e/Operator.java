@@ -5,27 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An operator at the gateway's control plane: commands and admin reads with the admin token, and
- * the operator's name, which the audit log records as the actor {@code admin-token:<name>}.
+ * An operator at the gateway's control plane: commands and admin reads with an admin key, which the
+ * audit log records as the actor {@code key:<key id>/<user>}.
  */
 final class Operator {
 
-  static final String NAME_HEADER = "X-Hivemind-Operator";
-
   private final Http http;
   private final String gateway;
-  private final String token;
-  private final String name;
+  private final String key;
+  private final String user;
 
-  Operator(Http http, String gateway, String token, String name) {
+  Operator(Http http, String gateway, String key, String user) {
     this.http = http;
     this.gateway = gateway;
-    this.token = token;
-    this.name = name;
+    this.key = key;
+    this.user = user;
   }
 
+  /** The key id is the public part of hm_<key id>_<secret>. */
   String actor() {
-    return "admin-token:" + name;
+    return "key:" + key.substring(3, key.indexOf('_', 3)) + "/" + user;
   }
 
   /** POSTs a command, e.g. {@code /api/emergency/pause_all}, with this reason. */
@@ -34,17 +33,11 @@ final class Operator {
   }
 
   Http.Answer command(String path, Map<String, ?> body) throws IOException, InterruptedException {
-    return http.post(
-        gateway + path,
-        new LinkedHashMap<>(body),
-        "Authorization",
-        "Bearer " + token,
-        NAME_HEADER,
-        name);
+    return http.post(gateway + path, new LinkedHashMap<>(body), Http.bearer(key));
   }
 
   /** An admin read, e.g. {@code /api/audit?limit=100}. */
   Http.Answer get(String pathAndQuery) throws IOException, InterruptedException {
-    return http.get(gateway + pathAndQuery, "Authorization", "Bearer " + token);
+    return http.get(gateway + pathAndQuery, Http.bearer(key));
   }
 }

@@ -49,13 +49,17 @@ class SpineEndToEndTest {
       String id = ids == null ? user + "-" + symbol + "-" + i : ids.get(i);
       Instant at = start.plusSeconds(60L * i);
       assertThat(
-              http.post(stack.gateway() + "/api/signals", BotEvents.signal(user, id, symbol, at))
+              http.post(
+                      stack.gateway() + "/api/signals",
+                      BotEvents.signal(user, id, symbol, at),
+                      Http.bearer(stack.botKey(user)))
                   .status())
           .isEqualTo(202);
       assertThat(
               http.post(
                       stack.gateway() + "/api/outcomes",
-                      BotEvents.outcome(user, id, symbol, at, i < wins))
+                      BotEvents.outcome(user, id, symbol, at, i < wins),
+                      Http.bearer(stack.botKey(user)))
                   .status())
           .isEqualTo(202);
       used.add(id);
@@ -64,7 +68,10 @@ class SpineEndToEndTest {
   }
 
   private JsonNode stats(String baseUrl, String user, String symbol) throws Exception {
-    Http.Answer answer = http.get(baseUrl + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol);
+    Http.Answer answer =
+        http.get(
+            baseUrl + "/api/ml/stats?user_id=" + user + "&symbol=" + symbol,
+            Http.bearer(stack.botKey(user)));
     return answer.status() == 200 ? answer.body() : null;
   }
 
@@ -117,7 +124,8 @@ class SpineEndToEndTest {
             stack.query()
                 + "/api/ml/win_probability?user_id="
                 + user
-                + "&symbol=ES&side=LONG&rsi=34.2&vwap_z=-2.15");
+                + "&symbol=ES&side=LONG&rsi=34.2&vwap_z=-2.15",
+            Http.bearer(stack.botKey(user)));
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
     assertThat(answer.body().at("/interval/level").asDouble()).isEqualTo(0.9);
     return answer.body().get("win_probability").asDouble();
@@ -125,10 +133,12 @@ class SpineEndToEndTest {
 
   @Test
   void b_shouldRefuseASidewaysSignalWithAProblemNamingTheField() throws Exception {
-    Map<String, Object> bad = BotEvents.signal(newUser(), "bad-1", "ES", Instant.now());
+    String user = newUser();
+    Map<String, Object> bad = BotEvents.signal(user, "bad-1", "ES", Instant.now());
     bad.put("side", "SIDEWAYS");
 
-    Http.Answer answer = http.post(stack.gateway() + "/api/signals", bad);
+    Http.Answer answer =
+        http.post(stack.gateway() + "/api/signals", bad, Http.bearer(stack.botKey(user)));
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).startsWith("application/problem+json");

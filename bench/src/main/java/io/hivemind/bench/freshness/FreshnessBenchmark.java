@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hivemind.bench.BenchOptions;
 import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
+import io.hivemind.bench.keys.BenchKeys;
+import io.hivemind.bench.load.Preflight;
 import io.hivemind.bench.report.LatencyReport;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
@@ -23,6 +26,9 @@ import org.HdrHistogram.Histogram;
  * entry times seconds apart in one session), so the answer's {@code evidence.user_trades} is the
  * number of trades learned. Beside it, the baseline: one confidence GET round trip, which is the
  * polling resolution.
+ *
+ * <p>The user's elite API key ({@link BenchKeys}) goes with every request. The gateway sees two
+ * POSTs per trade, far below the key's limit; the confidence GETs poll as fast as answers come.
  *
  * <p>Options: {@code --trades N} (default 250).
  */
@@ -60,15 +66,26 @@ public final class FreshnessBenchmark implements Benchmark {
     Histogram freshness = LatencyReport.histogram();
     Histogram roundTrip = LatencyReport.histogram();
     System.out.printf("freshness: %d trades for user %s%n", trades, user);
+    String authorization;
+    try {
+      authorization =
+          BenchKeys.mint(stack.kafka(), name(), List.of(user), System.out)
+              .awaitAccepted(stack.gateway(), stack.query(), System.out)
+              .authorization(user);
+    } catch (Preflight.NotReady e) {
+      System.err.println("bench freshness: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     for (int i = 0; i < trades; i++) {
       String id = user + "-" + i;
       Instant entry = entry0.plusSeconds(i);
-      post(stack.gateway() + "/api/signals", signal(user, id, entry));
-      post(stack.gateway() + "/api/outcomes", outcome(user, id, entry, i % 3 == 0));
+      post(stack.gateway() + "/api/signals", signal(user, id, entry), authorization);
+      post(stack.gateway() + "/api/outcomes", outcome(user, id, entry, i % 3 == 0), authorization);
       long posted = System.nanoTime();
       while (true) {
         long before = System.nanoTime();
-        JsonNode answer = get(confidenceUrl);
+        JsonNode answer = get(confidenceUrl, authorization);
         long now = System.nanoTime();
         roundTrip.recordValue((now - before) / 1000);
         if (answer != null && answer.at("/evidence/user_trades").asLong() == i + 1) {
@@ -92,11 +109,13 @@ public final class FreshnessBenchmark implements Benchmark {
         TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "MISSED", p99);
   }
 
-  private void post(String url, String body) throws IOException, InterruptedException {
+  private void post(String url, String body, String authorization)
+      throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -107,10 +126,14 @@ public final class FreshnessBenchmark implements Benchmark {
   }
 
   /** The answer, or null while the service cannot answer yet (503 while starting). */
-  private JsonNode get(String url) throws IOException, InterruptedException {
+  private JsonNode get(String url, String authorization) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization)
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
   }

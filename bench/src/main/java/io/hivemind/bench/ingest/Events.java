@@ -66,6 +66,11 @@ public final class Events {
     return users[u];
   }
 
+  /** Every user id, in index order. */
+  public List<String> users() {
+    return List.of(users);
+  }
+
   public String symbol(int s) {
     return SYMBOLS.get(s);
   }
@@ -78,6 +83,15 @@ public final class Events {
   public Trade trade(long i) {
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
     return trade(i, random.nextInt(users.length), random.nextInt(symbols), random);
+  }
+
+  /**
+   * Event {@code i} for a given user; the symbol and the rest at random. A batch must be one
+   * user's: the gateway refuses a body naming any user but the key's.
+   */
+  public Trade trade(long i, int user) {
+    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+    return trade(i, user, random.nextInt(symbols), random);
   }
 
   /** Event {@code i} for a given user and symbol; the rest at random. */

@@ -3,6 +3,7 @@ package io.hivemind.bench.ingest;
 import io.hivemind.bench.BenchOptions;
 import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
+import io.hivemind.bench.keys.BenchKeys;
 import io.hivemind.bench.load.CheckedOptions;
 import io.hivemind.bench.load.ClosedLoop;
 import io.hivemind.bench.load.CpuMeter;
@@ -25,6 +26,10 @@ import java.util.Optional;
  * beside the same HTTP stack without Kafka ({@code POST /api/bench/noop}, same bodies) and Kafka's
  * own producer on the same broker. DESIGN §10: one event per POST ≥ 20,000 events/s with POST p99 ≤
  * 25 ms; batched ≥ 80,000 events/s and ≥ 0.5 of ProducerPerformance.
+ *
+ * <p>Every request carries its user's elite API key ({@link BenchKeys}, one per {@code --users}); a
+ * batch is one user's. The gateway limits each key to 500 requests/s, so {@code --users} bounds the
+ * rate at {@code users × 500}.
  */
 public final class IngestBenchmark implements Benchmark {
 
@@ -119,7 +124,6 @@ public final class IngestBenchmark implements Benchmark {
       Stack stack, Settings settings, Events events, CpuMeter cpu, LoadGenerator load)
       throws Exception {
     String gateway = stack.gateway();
-    String runTag = events.runTag();
     Preflight.check(load, gateway, "/q/health/ready", null, "ingest-gateway");
     Preflight.check(
         load,
@@ -128,9 +132,17 @@ public final class IngestBenchmark implements Benchmark {
         events.signalJson(events.trade(-1)),
         "ingest-gateway's POST /api/bench/noop (rebuild it: mvn -o -q install -pl ingest-gateway"
             + " -DskipTests, then ./hivemind down and up)");
+    String runTag = events.runTag();
+    BenchKeys keys =
+        BenchKeys.mint(stack.kafka(), NAME, events.users(), out).awaitAccepted(gateway, null, out);
 
+    // the no-op is open, but carries the same key as the signal would: the same request bytes
     RequestSupplier noopBodies =
-        i -> LoadRequest.postJson("/api/bench/noop", events.signalJson(events.trade(i)));
+        i -> {
+          Events.Trade trade = events.trade(i);
+          return LoadRequest.postJson(
+              "/api/bench/noop", events.signalJson(trade), keys.header(trade.userId()));
+        };
     LoadResult noop =
         phase(
             "[1/4] baseline: POST /api/bench/noop (same signal bodies, same HTTP stack, no Kafka),"
@@ -151,7 +163,11 @@ public final class IngestBenchmark implements Benchmark {
 
     long singleBase = 1_000_000_000_000L;
     RequestSupplier signals =
-        i -> LoadRequest.postJson("/api/signals", events.signalJson(events.trade(singleBase + i)));
+        i -> {
+          Events.Trade trade = events.trade(singleBase + i);
+          return LoadRequest.postJson(
+              "/api/signals", events.signalJson(trade), keys.header(trade.userId()));
+        };
     LoadResult single =
         phase(
             "[2/4] one event per POST /api/signals (202 after acks=all), closed loop, "
@@ -172,19 +188,23 @@ public final class IngestBenchmark implements Benchmark {
 
     long batchBase = 2_000_000_000_000L;
     int batch = settings.batch();
+    int users = events.userCount();
     RequestSupplier batches =
         i -> {
+          // one user's signals: the gateway refuses a batch naming any user but the key's
+          int user = (int) (i % users);
           List<Events.Trade> trades = new ArrayList<>(batch);
           for (int k = 0; k < batch; k++) {
-            trades.add(events.trade(batchBase + i * batch + k));
+            trades.add(events.trade(batchBase + i * batch + k, user));
           }
-          return LoadRequest.postJson("/api/events", events.batchJson(trades, List.of()));
+          return LoadRequest.postJson(
+              "/api/events", events.batchJson(trades, List.of()), keys.header(events.user(user)));
         };
     LoadResult batched =
         phase(
             "[3/4] batched: POST /api/events, "
                 + batch
-                + " signals each, closed loop, "
+                + " signals of one user each, closed loop, "
                 + settings.batchConnections()
                 + " connections",
             cpu,

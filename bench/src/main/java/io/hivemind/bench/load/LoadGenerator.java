@@ -109,6 +109,9 @@ public final class LoadGenerator implements AutoCloseable {
               return;
             }
             HttpClientRequest sending = created.result();
+            if (request.authorization() != null) {
+              sending.putHeader(HttpHeaders.AUTHORIZATION, request.authorization());
+            }
             Handler<AsyncResult<HttpClientResponse>> onResponse =
                 answered -> {
                   if (answered.failed()) {

@@ -1,7 +1,5 @@
 package io.hivemind.bench.load;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 
 /** One request before a benchmark starts: the stack must answer it with a 2xx. */
@@ -24,9 +22,7 @@ public final class Preflight {
   public static void check(
       LoadGenerator load, String baseUrl, String path, String jsonBody, String what) {
     LoadRequest request =
-        jsonBody == null
-            ? new LoadRequest(HttpMethod.GET, path, null)
-            : new LoadRequest(HttpMethod.POST, path, Buffer.buffer(jsonBody));
+        jsonBody == null ? LoadRequest.get(path) : LoadRequest.postJson(path, jsonBody);
     LoadResult result =
         ClosedLoop.run(
             load, baseUrl, 1, i -> i == 0 ? request : null, Duration.ZERO, Duration.ofSeconds(30));

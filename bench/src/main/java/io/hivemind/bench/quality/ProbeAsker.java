@@ -8,17 +8,24 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
-/** Asks the served confidence for every probe, as its bot would, a few questions at a time. */
+/**
+ * Asks the served confidence for every probe, as its bot would (with its user's key), a few
+ * questions at a time.
+ */
 final class ProbeAsker implements AutoCloseable {
 
   private static final int IN_FLIGHT = 8;
 
-  private final BotClient client;
+  private final Function<String, BotClient> clients;
   private final ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
 
-  ProbeAsker(BotClient client) {
-    this.client = client;
+  /**
+   * @param clients by user id: the client holding that user's key
+   */
+  ProbeAsker(Function<String, BotClient> clients) {
+    this.clients = clients;
   }
 
   List<Double> askAll(List<Opportunity> probes) throws Exception {
@@ -27,7 +34,8 @@ final class ProbeAsker implements AutoCloseable {
       answers.add(
           pool.submit(
               () ->
-                  client
+                  clients
+                      .apply(probe.user().userId())
                       .askConfidence(probe.signal(), probe.user().threshold())
                       .orElseThrow(
                           () ->

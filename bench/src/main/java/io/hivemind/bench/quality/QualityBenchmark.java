@@ -4,22 +4,28 @@ import io.hivemind.bench.BenchOptions;
 import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.kafka.GroupLag;
+import io.hivemind.bench.keys.BenchKeys;
+import io.hivemind.bench.load.Preflight;
 import io.hivemind.schema.Topics;
 import io.hivemind.simulator.bot.BotClient;
 import io.hivemind.simulator.bot.RetryPolicy;
 import io.hivemind.simulator.bot.StopSignal;
 import io.hivemind.simulator.fleet.FleetSettings;
+import io.hivemind.simulator.fleet.SimulatedUser;
 import io.hivemind.simulator.score.FleetTally;
 import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Learning quality: how well the served confidence matches the simulator's hidden truth after the
@@ -29,6 +35,8 @@ import java.util.List;
  * asked of {@code /api/ml/win_probability} and scored against its true probability and its drawn
  * outcome, beside the oracle (the true probability itself) and a constant-rate baseline (the win
  * rate of everything learned so far).
+ *
+ * <p>Every simulated user posts and asks with an elite API key of its own ({@link BenchKeys}).
  *
  * <p>Run it on a clean stack ({@code ./hivemind up --clean}): the community statistics of earlier
  * runs would otherwise be part of every answer. Options: {@code --bots} (default 1000), {@code
@@ -91,17 +99,35 @@ public final class QualityBenchmark implements Benchmark {
 
     Topics topics = new Topics(stack.topicPrefix());
     QualityScores.Table table = new QualityScores.Table();
-    BotClient client =
-        new BotClient(
-            BotClient.newHttpClient(),
-            URI.create(stack.gateway()),
-            URI.create(stack.query()),
-            null,
-            RetryPolicy.defaults(),
-            new FleetTally(),
-            new StopSignal());
-    try (EventPoster poster = new EventPoster(client);
-        ProbeAsker asker = new ProbeAsker(client);
+    List<String> users = world.fleet().users().stream().map(SimulatedUser::userId).toList();
+    BenchKeys keys;
+    try {
+      keys =
+          BenchKeys.mint(stack.kafka(), name(), users, System.out)
+              .awaitAccepted(stack.gateway(), stack.query(), System.out);
+    } catch (Preflight.NotReady e) {
+      System.err.println("bench quality: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    HttpClient http = BotClient.newHttpClient();
+    FleetTally tally = new FleetTally();
+    StopSignal stop = new StopSignal();
+    Map<String, BotClient> clients = new HashMap<>();
+    for (String user : users) {
+      clients.put(
+          user,
+          new BotClient(
+              http,
+              URI.create(stack.gateway()),
+              URI.create(stack.query()),
+              keys.keyOf(user),
+              RetryPolicy.defaults(),
+              tally,
+              stop));
+    }
+    try (EventPoster poster = new EventPoster(clients::get);
+        ProbeAsker asker = new ProbeAsker(clients::get);
         GroupLag lag = new GroupLag(stack.bootstrap())) {
       int posted = 0;
       for (int checkpoint : checkpoints) {

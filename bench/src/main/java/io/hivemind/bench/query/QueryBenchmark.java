@@ -6,6 +6,7 @@ import io.hivemind.bench.BenchOptions;
 import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.ingest.Events;
+import io.hivemind.bench.keys.BenchKeys;
 import io.hivemind.bench.load.CheckedOptions;
 import io.hivemind.bench.load.ClosedLoop;
 import io.hivemind.bench.load.CpuMeter;
@@ -34,6 +35,9 @@ import java.util.SplittableRandom;
  * {@code ./hivemind bench query}: {@code /api/ml/win_probability} at its maximum rate alone, and
  * its latency at fixed rates while the gateway ingests, each beside the same HTTP stack's no-op
  * GET. DESIGN §10: p50 ≤ 1 ms and p99 ≤ 5 ms at 2,000 QPS while ingesting; ≥ 20,000 QPS alone.
+ *
+ * <p>Every request carries the elite API key of the user it asks or posts for ({@link BenchKeys},
+ * one per {@code --users}); each seed batch is one user's.
  */
 public final class QueryBenchmark implements Benchmark {
 
@@ -141,12 +145,22 @@ public final class QueryBenchmark implements Benchmark {
         "confidence-query's GET /api/bench/noop (rebuild it: mvn -o -q install -pl"
             + " confidence-query -DskipTests, then ./hivemind down and up)");
     Preflight.check(load, gateway, "/q/health/ready", null, "ingest-gateway");
+    BenchKeys keys =
+        BenchKeys.mint(stack.kafka(), NAME, events.users(), out).awaitAccepted(gateway, query, out);
 
-    seed(settings, events, load, gateway, query, cpu);
+    seed(settings, events, keys, load, gateway, query, cpu);
 
     SplittableRandom questions = new SplittableRandom(11);
-    RequestSupplier winProbability = i -> LoadRequest.get(question(events, questions));
-    RequestSupplier noop = i -> LoadRequest.get("/api/bench/noop");
+    RequestSupplier winProbability =
+        i -> {
+          int user = questions.nextInt(events.userCount());
+          return LoadRequest.get(question(events, user, questions), keys.header(events.user(user)));
+        };
+    // the no-op is open, but carries a key as the question would: the same request headers
+    RequestSupplier noop =
+        i ->
+            LoadRequest.get(
+                "/api/bench/noop", keys.header(events.user((int) (i % events.userCount()))));
 
     LoadResult noopMax =
         phase(
@@ -193,7 +207,7 @@ public final class QueryBenchmark implements Benchmark {
                   + " updates the statistics being read)"
               : "/api/signals");
     }
-    BackgroundIngest ingest = new BackgroundIngest(settings, events, load, gateway);
+    BackgroundIngest ingest = new BackgroundIngest(settings, events, keys, load, gateway);
     Map<Double, Measured3> atRates = new LinkedHashMap<>();
     for (double rate : settings.rates()) {
       atRates.put(
@@ -254,29 +268,37 @@ public final class QueryBenchmark implements Benchmark {
   private void seed(
       Settings settings,
       Events events,
+      BenchKeys keys,
       LoadGenerator load,
       String gateway,
       String query,
       CpuMeter cpu)
       throws Exception {
-    List<Events.Trade> trades = new ArrayList<>();
+    // one user's trades per batch: the gateway refuses a batch naming any user but the key's
+    int pairsPerBatch = 250; // 500 events, under the gateway's batch and body limits
+    List<List<Events.Trade>> batchList = new ArrayList<>();
     long id = 0;
+    int pairs = 0;
     for (int u = 0; u < settings.users(); u++) {
+      List<Events.Trade> userTrades = new ArrayList<>();
       for (int s = 0; s < settings.symbols(); s++) {
         for (int t = 0; t < settings.trades(); t++) {
-          trades.add(events.trade(id++, u, s));
+          userTrades.add(events.trade(id++, u, s));
         }
       }
+      for (int from = 0; from < userTrades.size(); from += pairsPerBatch) {
+        batchList.add(userTrades.subList(from, Math.min(userTrades.size(), from + pairsPerBatch)));
+      }
+      pairs += userTrades.size();
     }
-    int pairsPerBatch = 250; // 500 events, under the gateway's batch and body limits
-    int batches = (trades.size() + pairsPerBatch - 1) / pairsPerBatch;
+    int batches = batchList.size();
     out.printf(
-        "[0] seed: %,d users × %d symbols × %d trades = %,d signal+outcome pairs, in %d POST"
-            + " /api/events of %d events (run tag %s)%n",
+        "[0] seed: %,d users × %d symbols × %d trades = %,d signal+outcome pairs, in %,d POST"
+            + " /api/events of one user's trades, at most %d events each (run tag %s)%n",
         settings.users(),
         settings.symbols(),
         settings.trades(),
-        trades.size(),
+        pairs,
         batches,
         2 * pairsPerBatch,
         events.runTag());
@@ -290,11 +312,9 @@ public final class QueryBenchmark implements Benchmark {
               if (i >= batches) {
                 return null;
               }
-              List<Events.Trade> part =
-                  trades.subList(
-                      (int) i * pairsPerBatch,
-                      Math.min(trades.size(), (int) (i + 1) * pairsPerBatch));
-              return LoadRequest.postJson("/api/events", events.batchJson(part, part));
+              List<Events.Trade> part = batchList.get((int) i);
+              return LoadRequest.postJson(
+                  "/api/events", events.batchJson(part, part), keys.header(part.get(0).userId()));
             },
             Duration.ZERO,
             Duration.ofMinutes(10));
@@ -330,7 +350,11 @@ public final class QueryBenchmark implements Benchmark {
         }
         HttpResponse<String> answer =
             http.send(
-                HttpRequest.newBuilder(stats).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(stats)
+                    .header("Authorization", keys.authorization(events.user(last)))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 200) {
           JsonNode body = json.readTree(answer.body());
           seen = body.at("/total/trades").asLong();
@@ -378,9 +402,9 @@ public final class QueryBenchmark implements Benchmark {
         Locale.ROOT, "  learner and query service still busy (%.2f cores); going on%n", busy);
   }
 
-  private static String question(Events events, SplittableRandom random) {
+  private static String question(Events events, int user, SplittableRandom random) {
     return "/api/ml/win_probability?user_id="
-        + events.user(random.nextInt(events.userCount()))
+        + events.user(user)
         + "&symbol="
         + events.symbol(random.nextInt(events.symbolCount()))
         + "&side="
@@ -424,13 +448,16 @@ public final class QueryBenchmark implements Benchmark {
 
     private final Settings settings;
     private final Events events;
+    private final BenchKeys keys;
     private final LoadGenerator load;
     private final String gateway;
     private long nextBase = 5_000_000_000L;
 
-    BackgroundIngest(Settings settings, Events events, LoadGenerator load, String gateway) {
+    BackgroundIngest(
+        Settings settings, Events events, BenchKeys keys, LoadGenerator load, String gateway) {
       this.settings = settings;
       this.events = events;
+      this.keys = keys;
       this.load = load;
       this.gateway = gateway;
     }
@@ -449,14 +476,11 @@ public final class QueryBenchmark implements Benchmark {
           32,
           settings.ingestRate(),
           i -> {
-            if (!pairs) {
-              return LoadRequest.postJson(
-                  "/api/signals", events.signalJson(events.trade(base + i)));
-            }
-            Events.Trade trade = events.trade(base + i / 2);
-            return i % 2 == 0
-                ? LoadRequest.postJson("/api/signals", events.signalJson(trade))
-                : LoadRequest.postJson("/api/outcomes", events.outcomeJson(trade));
+            Events.Trade trade = events.trade(pairs ? base + i / 2 : base + i);
+            CharSequence key = keys.header(trade.userId());
+            return !pairs || i % 2 == 0
+                ? LoadRequest.postJson("/api/signals", events.signalJson(trade), key)
+                : LoadRequest.postJson("/api/outcomes", events.outcomeJson(trade), key);
           },
           settings.warmup(),
           Duration.ZERO);

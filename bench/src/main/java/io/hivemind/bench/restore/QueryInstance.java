@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * environment ({@code HIVEMIND_TOPIC_PREFIX}, {@code QUARKUS_KAFKA_STREAMS_APPLICATION_ID}; its
  * state directory is {@code $HIVEMIND_HOME/N/state}, new for a new name). Measures, from the moment
  * it is started, when it is ready and when {@code /api/ml/stats} first answers 200, and answers
- * with the probe user's full statistics.
+ * with the probe user's full statistics. It asks with the probe user's key, minted in the
+ * instance's own key topic before it starts (so the instance reads it at startup).
  */
 final class QueryInstance implements AutoCloseable {
 
@@ -38,17 +39,29 @@ final class QueryInstance implements AutoCloseable {
   private final int port;
   private final String prefix;
   private final String applicationId;
+  private final String authorization;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private Process launcher;
   private long pid = -1;
 
-  QueryInstance(Stack stack, String name, int port, String prefix, String applicationId) {
+  /**
+   * @param authorization {@code Bearer <key>} of the probe user, from the key topic under {@code
+   *     prefix}
+   */
+  QueryInstance(
+      Stack stack,
+      String name,
+      int port,
+      String prefix,
+      String applicationId,
+      String authorization) {
     this.stack = stack;
     this.name = name;
     this.port = port;
     this.prefix = prefix;
     this.applicationId = applicationId;
+    this.authorization = authorization;
   }
 
   String applicationId() {
@@ -120,7 +133,7 @@ final class QueryInstance implements AutoCloseable {
         System.out.printf("  %-22s %6.2f s  /q/health/ready UP%n", name, ready);
       }
       if (pid > 0 && Double.isNaN(fullStats)) {
-        HttpResponse<String> answer = get(statsUri);
+        HttpResponse<String> answer = get(statsUri, authorization);
         if (answer != null && answer.statusCode() == 200) {
           double at = (System.nanoTime() - started) / 1e9;
           if (Double.isNaN(firstStats)) {
@@ -171,15 +184,17 @@ final class QueryInstance implements AutoCloseable {
   }
 
   private int status(URI uri) {
-    HttpResponse<String> response = get(uri);
+    HttpResponse<String> response = get(uri, null);
     return response == null ? -1 : response.statusCode();
   }
 
-  private HttpResponse<String> get(URI uri) {
+  private HttpResponse<String> get(URI uri, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
-      return http.send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import io.hivemind.bench.backlog.CpuMeter;
 import io.hivemind.bench.backlog.Options;
 import io.hivemind.bench.backlog.Progress;
 import io.hivemind.bench.backlog.ResultTable;
+import io.hivemind.bench.keys.BenchKeys;
 import io.hivemind.schema.Topics;
 import java.net.URI;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code --rows} user-stats rows (and the community's), timed from its start until it is ready and
  * until it answers a user of the last partition with that user's full record. Beside it: the same
  * service over empty topics (the startup floor) and a plain consumer reading the user-stats topic
- * end to end.
+ * end to end. Each instance asks with the probe user's API key, minted in the run's own key topic
+ * before the instance starts.
  *
  * <p>Options: {@code --rows 1000000}, {@code --rows-per-user 250}, {@code --community-rows 15000},
  * {@code --partitions} (the stack's), {@code --port} (the stack's query port + 100), {@code
@@ -151,6 +153,10 @@ public final class RestoreBenchmark implements Benchmark {
         plan.partitions - 1,
         written.probeTrades(),
         written.probeSymbol());
+    // each instance reads the key topic of its own prefix at startup: the probe user's key in each
+    String authorization = probeKey(stack, prefix, written.probeUser());
+    String emptyAuthorization =
+        plan.baseline ? probeKey(stack, emptyPrefix, written.probeUser()) : null;
 
     double consumerRowsPerSecond = Double.NaN;
     double consumerSeconds = Double.NaN;
@@ -169,7 +175,13 @@ public final class RestoreBenchmark implements Benchmark {
       String id = "bench-restore-" + stamp + "-empty";
       applicationIds.add(id);
       QueryInstance empty =
-          new QueryInstance(stack, "bench-restore-empty-" + stamp, plan.port, emptyPrefix, id);
+          new QueryInstance(
+              stack,
+              "bench-restore-empty-" + stamp,
+              plan.port,
+              emptyPrefix,
+              id,
+              emptyAuthorization);
       instances.add(empty);
       try {
         floor = empty.startAndMeasure(written.probeUser(), written.probeSymbol(), -1, plan.timeout);
@@ -184,7 +196,8 @@ public final class RestoreBenchmark implements Benchmark {
         "[restore] confidence-query from empty local state over %,d rows%n", written.userRows());
     String id = "bench-restore-" + stamp + "-full";
     applicationIds.add(id);
-    QueryInstance full = new QueryInstance(stack, "bench-restore-" + stamp, plan.port, prefix, id);
+    QueryInstance full =
+        new QueryInstance(stack, "bench-restore-" + stamp, plan.port, prefix, id, authorization);
     instances.add(full);
     QueryInstance.Timing timing;
     CpuMeter cpu = CpuMeter.start(stack.home());
@@ -216,7 +229,8 @@ public final class RestoreBenchmark implements Benchmark {
             + " waiting for the old member to leave the group first");
     waitForEmptyGroup(admin, id, Duration.ofSeconds(90));
     QueryInstance again =
-        new QueryInstance(stack, "bench-restore-" + stamp + "-again", plan.port, prefix, id);
+        new QueryInstance(
+            stack, "bench-restore-" + stamp + "-again", plan.port, prefix, id, authorization);
     instances.add(again);
     QueryInstance.Timing restored;
     try {
@@ -438,6 +452,14 @@ public final class RestoreBenchmark implements Benchmark {
   }
 
   /** {seconds, rows/s} of a plain consumer reading {@code topic} whole (bytes, no decoding). */
+  /**
+   * {@code Bearer <key>} of a key minted for {@code user} in the key topic under {@code prefix}.
+   */
+  private String probeKey(Stack stack, String prefix, String user) {
+    return BenchKeys.mint(stack.kafka(prefix), name(), List.of(user), System.out)
+        .authorization(user);
+  }
+
   private static double[] readAll(Stack stack, String topic, BenchTopics admin) throws Exception {
     Map<TopicPartition, Long> ends = admin.endOffsets(List.of(topic));
     long total = ends.values().stream().mapToLong(Long::longValue).sum();

@@ -50,6 +50,23 @@ class BenchEventsTest {
     assertThat(events.trade(42)).isEqualTo(events.trade(42));
     assertThat(events.trade(7, 3, 1).userId()).isEqualTo(events.user(3));
     assertThat(events.trade(7, 3, 1).symbol()).isEqualTo(events.symbol(1));
+    assertThat(events.trade(7, 3)).isEqualTo(events.trade(7, 3));
+  }
+
+  @Test
+  void aUsersTradesAreAllTheirs() throws Exception {
+    List<Events.Trade> trades = new java.util.ArrayList<>();
+    Set<String> symbols = new HashSet<>();
+    for (long i = 0; i < 200; i++) {
+      trades.add(events.trade(i, 5));
+      symbols.add(trades.get(trades.size() - 1).symbol());
+    }
+    EventBatch batch = JSON.readValue(events.batchJson(trades, List.of()), EventBatch.class);
+
+    assertThat(validator.validate(batch)).isEmpty();
+    assertThat(batch.signals()).extracting(SignalRequest::userId).containsOnly(events.user(5));
+    assertThat(symbols).hasSize(4);
+    assertThat(events.users()).hasSize(1000).startsWith(events.user(0));
   }
 
   @Test

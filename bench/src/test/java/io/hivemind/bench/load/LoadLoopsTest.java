@@ -7,8 +7,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ class LoadLoopsTest {
   private static HttpServer server;
   private static String baseUrl;
   private static final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+  private static final List<String> keyed = new CopyOnWriteArrayList<>();
   private static LoadGenerator generator;
 
   @BeforeAll
@@ -62,6 +65,9 @@ class LoadLoopsTest {
   private static void answer(HttpServerRequest request) {
     String path = request.path();
     served.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    if (path.startsWith("/keyed/")) {
+      keyed.add(path + " " + request.getHeader("Authorization"));
+    }
     request
         .body()
         .onSuccess(
@@ -220,5 +226,52 @@ class LoadLoopsTest {
     assertThat(result.completed()).isEqualTo(10);
     assertThat(result.statuses()).containsExactly(Map.entry(LoadResult.FAILED, 10L));
     assertThat(result.ok()).isZero();
+  }
+
+  @Test
+  void eachRequestCarriesTheKeyOfItsOwnUserAndTheNoOpsMayGoWithout() {
+    List<CharSequence> headers = List.of("Bearer key-of-user-0", "Bearer key-of-user-1");
+    ClosedLoop.run(
+        generator,
+        baseUrl,
+        2,
+        i ->
+            i < 20
+                ? (i % 3 == 0
+                    ? LoadRequest.postJson("/keyed/" + (i % 2), "{}", headers.get((int) (i % 2)))
+                    : LoadRequest.get("/keyed/" + (i % 2), headers.get((int) (i % 2))))
+                : null,
+        Duration.ZERO,
+        Duration.ofSeconds(10));
+    OpenLoop.run(
+        generator,
+        baseUrl,
+        2,
+        100,
+        i -> LoadRequest.get("/keyed/open-" + (i % 2), headers.get((int) (i % 2))),
+        Duration.ZERO,
+        Duration.ofMillis(200));
+    LoadResult unkeyed =
+        ClosedLoop.run(
+            generator,
+            baseUrl,
+            1,
+            i -> i < 3 ? LoadRequest.get("/keyed/none") : null,
+            Duration.ZERO,
+            Duration.ofSeconds(10));
+
+    assertThat(keyed)
+        .hasSize(20 + 20 + 3)
+        .filteredOn(line -> line.startsWith("/keyed/0 ") || line.startsWith("/keyed/open-0 "))
+        .hasSize(20)
+        .allMatch(line -> line.endsWith(" Bearer key-of-user-0"));
+    assertThat(keyed)
+        .filteredOn(line -> line.startsWith("/keyed/1 ") || line.startsWith("/keyed/open-1 "))
+        .hasSize(20)
+        .allMatch(line -> line.endsWith(" Bearer key-of-user-1"));
+    assertThat(keyed)
+        .filteredOn(line -> line.startsWith("/keyed/none"))
+        .containsOnly("/keyed/none null");
+    assertThat(unkeyed.ok()).isEqualTo(3);
   }
 }

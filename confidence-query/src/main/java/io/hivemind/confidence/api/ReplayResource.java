@@ -1,6 +1,8 @@
 package io.hivemind.confidence.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.http.RequiresRole;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.Problem;
 import io.hivemind.botapi.ProblemResponses;
@@ -41,7 +43,11 @@ import org.jboss.resteasy.reactive.RestQuery;
  * threads, never the event loop that answers win probabilities; the replay itself runs on its own
  * thread ({@link ReplayJobs}).
  */
-// Role checks (analyst, admin) hook in here, on the class, with API keys.
+// Replays need role analyst (or admin, which covers it): a bot key gets 403. What a replay returns
+// is the fleet's record, not one user's: its settings range over every user's signals and outcomes,
+// the report is fleet-wide aggregates, and decisions.csv lists each replayed decision with its
+// user id. That is for analysts of the whole fleet; bots read only their own user's data.
+@RequiresRole(Role.ANALYST)
 @Path("/api/replay")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplayResource {

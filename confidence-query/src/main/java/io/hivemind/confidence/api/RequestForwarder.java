@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,7 +27,9 @@ import org.jboss.logging.Logger;
 class RequestForwarder {
 
   private static final Logger LOG = Logger.getLogger(RequestForwarder.class);
-  private static final String RETRY_AFTER = "Retry-After";
+
+  /** What a bot acts on besides the status: when to retry (503, 429), how to authenticate (401). */
+  private static final List<String> RELAYED_HEADERS = List.of("Retry-After", "WWW-Authenticate");
 
   private final WebClient client;
   private final Duration timeout;
@@ -54,6 +57,10 @@ class RequestForwarder {
             .putHeader(ForwardableRequest.FORWARDED_HEADER, "1")
             .putHeader(HttpHeaders.ACCEPT.toString(), MediaType.APPLICATION_JSON)
             .timeout(timeout.toMillis());
+    // the owner authenticates the caller's own key: no instance vouches for another's caller
+    request
+        .authorization()
+        .ifPresent(key -> outgoing.putHeader(HttpHeaders.AUTHORIZATION.toString(), key));
     Uni<HttpResponse<Buffer>> sent =
         request.jsonBody().map(outgoing::sendJson).orElseGet(outgoing::send);
     return sent.ifNoItem()
@@ -63,7 +70,7 @@ class RequestForwarder {
         .onFailure()
         .recoverWithItem(
             failure -> {
-              LOG.debugf(failure, "forwarding %s to %s:%d failed", request.uri(), host, port);
+              LOG.debugf(failure, "forwarding %s to %s:%d failed", request, host, port);
               return ProblemResponses.unavailable(
                   "the instance that holds this user's statistics did not answer", retryAfter);
             });
@@ -76,9 +83,11 @@ class RequestForwarder {
     if (contentType != null) {
       relayed.header(HttpHeaders.CONTENT_TYPE.toString(), contentType);
     }
-    String retry = answer.getHeader(RETRY_AFTER);
-    if (retry != null) {
-      relayed.header(RETRY_AFTER, retry);
+    for (String header : RELAYED_HEADERS) {
+      String value = answer.getHeader(header);
+      if (value != null) {
+        relayed.header(header, value);
+      }
     }
     Buffer body = answer.body();
     return relayed.entity(body == null ? new byte[0] : body.getBytes()).build();

@@ -35,6 +35,7 @@ class RequestReader {
   static final String ATR = "atr";
   static final String VOLUME_RATIO = "volume_ratio";
   static final String THRESHOLD = "threshold";
+  static final String USER_ID = "user_id";
 
   private static final String PLACEHOLDER_SIGNAL_ID = "confidence-query";
   private static final double PLACEHOLDER_PRICE = 1;

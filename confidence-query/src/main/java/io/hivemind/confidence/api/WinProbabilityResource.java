@@ -1,5 +1,6 @@
 package io.hivemind.confidence.api;
 
+import io.hivemind.access.http.Caller;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.confidence.query.UserStatsQueries;
 import io.hivemind.control.domain.BotContext;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,6 +26,10 @@ import org.jboss.resteasy.reactive.RestQuery;
  * How likely is this entry to win? Answered from this instance's stores when it owns the user, else
  * by the owner. Nothing waits on a thread per request: the store read is a short task on a worker
  * (see {@link UserStatsQueries#ask}) and forwarding is asynchronous.
+ *
+ * <p>A key asks for its own user ({@code user_id} may be left out), in its own tier; naming another
+ * user is a 403. An admin key may ask for any user, in the tier its {@code tier} parameter names
+ * (none when absent): the key's tier is the admin's, not the user's.
  */
 @Path("/api/ml/win_probability")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,14 +39,20 @@ public class WinProbabilityResource {
   private final RequestReader reader;
   private final RoutedAnswers answers;
   private final ControlView control;
+  private final Caller caller;
   private final ConfidenceModel model = ConfidenceModel.v1();
 
   WinProbabilityResource(
-      UserStatsQueries queries, RequestReader reader, RoutedAnswers answers, ControlView control) {
+      UserStatsQueries queries,
+      RequestReader reader,
+      RoutedAnswers answers,
+      ControlView control,
+      Caller caller) {
     this.queries = queries;
     this.reader = reader;
     this.answers = answers;
     this.control = control;
+    this.caller = caller;
   }
 
   @GET
@@ -56,12 +68,15 @@ public class WinProbabilityResource {
       @RestQuery("threshold") String threshold,
       @RestQuery("tier") String tier,
       @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
+      @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
       @Context UriInfo uriInfo) {
+    String user = caller.readableUser(RequestReader.USER_ID, userId);
     Question question =
         reader.fromParameters(
             new SignalParameters(
-                userId, symbol, side, rsi, vwapZ, atr, volumeRatio, timestamp, threshold));
-    return answer(question, reader.tier(tier), forwarded, ForwardableRequest.get(uriInfo));
+                user, symbol, side, rsi, vwapZ, atr, volumeRatio, timestamp, threshold));
+    return answer(
+        question, tierOf(user, tier), forwarded, ForwardableRequest.get(uriInfo, authorization));
   }
 
   /**
@@ -75,9 +90,44 @@ public class WinProbabilityResource {
       @RestQuery("threshold") String threshold,
       @RestQuery("tier") String tier,
       @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
+      @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
       @Context UriInfo uriInfo) {
-    Question question = reader.fromSignal(signal, threshold);
-    return answer(question, reader.tier(tier), forwarded, ForwardableRequest.post(uriInfo, signal));
+    SignalRequest asked = forReadableUser(signal);
+    Question question = reader.fromSignal(asked, threshold);
+    String user = question.query().userId();
+    return answer(
+        question,
+        tierOf(user, tier),
+        forwarded,
+        ForwardableRequest.post(uriInfo, asked, authorization));
+  }
+
+  /** The signal as the key's user's when it names nobody; 403 when it names another user. */
+  private SignalRequest forReadableUser(SignalRequest signal) {
+    if (signal == null) {
+      return null; // answered 400 by the reader, naming the body
+    }
+    String user = caller.readableUser(RequestReader.USER_ID, signal.userId());
+    return user.equals(signal.userId())
+        ? signal
+        : new SignalRequest(
+            signal.signalId(),
+            user,
+            signal.symbol(),
+            signal.side(),
+            signal.price(),
+            signal.timestamp(),
+            signal.strategy(),
+            signal.features());
+  }
+
+  /**
+   * The control scope {@code tier:T} the user is held to: the key's own tier for its own user (any
+   * {@code tier} parameter is ignored, as the gateway ignores a declared tier); for another user,
+   * which only an admin key may read, the tier the parameter names, if any.
+   */
+  private String tierOf(String user, String tier) {
+    return user.equals(caller.userId()) ? caller.tier() : reader.tier(tier);
   }
 
   private Uni<Response> answer(

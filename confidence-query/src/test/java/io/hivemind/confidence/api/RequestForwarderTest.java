@@ -31,7 +31,8 @@ class RequestForwarderTest {
       new RequestForwarder(vertx, FORWARD_TIMEOUT, Duration.ofSeconds(1));
   private final CompletableFuture<Received> received = new CompletableFuture<>();
 
-  record Received(HttpMethod method, String uri, String forwardedHeader, String body) {}
+  record Received(
+      HttpMethod method, String uri, String forwardedHeader, String authorization, String body) {}
 
   @AfterEach
   void closeVertx() {
@@ -47,11 +48,16 @@ class RequestForwarderTest {
         forward(
             port,
             new ForwardableRequest(
-                HttpMethod.GET, "/api/ml/stats?user_id=u1&symbol=ES", Optional.empty()));
+                HttpMethod.GET,
+                "/api/ml/stats?user_id=u1&symbol=ES",
+                Optional.empty(),
+                Optional.of("Bearer hm_key")));
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(received.join())
-        .isEqualTo(new Received(HttpMethod.GET, "/api/ml/stats?user_id=u1&symbol=ES", "1", ""));
+        .isEqualTo(
+            new Received(
+                HttpMethod.GET, "/api/ml/stats?user_id=u1&symbol=ES", "1", "Bearer hm_key", ""));
   }
 
   @Test
@@ -61,9 +67,13 @@ class RequestForwarderTest {
     forward(
         port,
         new ForwardableRequest(
-            HttpMethod.POST, "/api/ml/win_probability", Optional.of(Map.of("user_id", "u1"))));
+            HttpMethod.POST,
+            "/api/ml/win_probability",
+            Optional.of(Map.of("user_id", "u1")),
+            Optional.of("Bearer hm_key")));
 
     assertThat(received.join().body()).isEqualTo("{\"user_id\":\"u1\"}");
+    assertThat(received.join().authorization()).isEqualTo("Bearer hm_key");
   }
 
   @Test
@@ -85,6 +95,29 @@ class RequestForwarderTest {
     assertThat(response.getHeaderString("Content-Type")).isEqualTo(Problem.MEDIA_TYPE);
     assertThat(new String((byte[]) response.getEntity(), StandardCharsets.UTF_8))
         .isEqualTo("{\"status\":503}");
+  }
+
+  @Test
+  void shouldRelayHowToAuthenticateWhenTheOwnerRefusesTheKey() {
+    int port =
+        owner(
+            request ->
+                request
+                    .response()
+                    .setStatusCode(401)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("WWW-Authenticate", "Bearer realm=\"hivemind\"")
+                    .endAndForget("{\"status\":401}"));
+
+    Response response = forward(port, get());
+
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer realm=\"hivemind\"");
+  }
+
+  @Test
+  void shouldNeverShowTheCredentialsWhenPrinted() {
+    assertThat(get().toString()).doesNotContain("hm_key").contains("/api/ml/stats");
   }
 
   @Test
@@ -116,7 +149,8 @@ class RequestForwarderTest {
   }
 
   private static ForwardableRequest get() {
-    return new ForwardableRequest(HttpMethod.GET, "/api/ml/stats?user_id=u1", Optional.empty());
+    return new ForwardableRequest(
+        HttpMethod.GET, "/api/ml/stats?user_id=u1", Optional.empty(), Optional.of("Bearer hm_key"));
   }
 
   /** Starts the stand-in owner; it records each request, then lets {@code answer} respond. */
@@ -136,6 +170,7 @@ class RequestForwarderTest {
                                       request.method(),
                                       request.uri(),
                                       request.getHeader(ForwardableRequest.FORWARDED_HEADER),
+                                      request.getHeader("Authorization"),
                                       body.toString()));
                               answer.accept(request);
                             }))

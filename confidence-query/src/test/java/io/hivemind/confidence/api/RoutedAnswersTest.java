@@ -17,7 +17,8 @@ class RoutedAnswersTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ForwardableRequest REQUEST =
-      new ForwardableRequest(HttpMethod.GET, "/api/ml/stats?user_id=u1", Optional.empty());
+      new ForwardableRequest(
+          HttpMethod.GET, "/api/ml/stats?user_id=u1", Optional.empty(), Optional.empty());
 
   private final Vertx vertx = Vertx.vertx();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

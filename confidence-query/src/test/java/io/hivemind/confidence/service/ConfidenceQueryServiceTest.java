@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivemind.confidence.service.QueryKeys.Key;
 import io.hivemind.control.domain.ControlEntry;
 import io.hivemind.control.domain.Provenance;
 import io.hivemind.control.domain.Scope;
@@ -60,8 +61,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The service against a real broker and a real registry: statistics written as the learner writes
- * them come back over HTTP. Every test has its own users, and its own symbol where community
- * statistics matter, so tests share the topics without seeing each other.
+ * them come back over HTTP, to a key of their user. Every test has its own users (and keys), and
+ * its own symbol where community statistics matter, so tests share the topics without seeing each
+ * other.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaStackResource.class)
@@ -124,6 +126,7 @@ class ConfidenceQueryServiceTest {
   @Test
   void shouldReportExactlyTheLearnedStats() {
     String user = uniqueUser();
+    Key key = QueryKeys.bot(user);
     Instant lastLong = Instant.parse("2026-11-20T14:32:45.123Z");
     Instant lastShort = Instant.parse("2026-11-19T15:00:00Z");
     writeUserStats(
@@ -138,7 +141,7 @@ class ConfidenceQueryServiceTest {
         await("stats visible")
             .atMost(VISIBLE)
             .until(
-                () -> json(stats(user, "ES").statusCode(200)),
+                () -> json(stats(key, "ES").statusCode(200)),
                 b -> b.at("/total/trades").asLong() == 15);
 
     assertThat(body.get("user_id").asText()).isEqualTo(user);
@@ -168,7 +171,7 @@ class ConfidenceQueryServiceTest {
 
   @Test
   void shouldReportZerosForAnUnknownUser() {
-    JsonNode body = json(stats(uniqueUser(), "ES").statusCode(200));
+    JsonNode body = json(stats(QueryKeys.bot(uniqueUser()), "ES").statusCode(200));
 
     for (String side : List.of("LONG", "SHORT")) {
       JsonNode stats = body.at("/sides/" + side);
@@ -191,11 +194,12 @@ class ConfidenceQueryServiceTest {
           decayed(stats(1000, 800, 0, 0, 0, time), 800, 1000));
     }
 
+    Key newcomer = QueryKeys.bot(uniqueUser());
     JsonNode body =
         await("community visible")
             .atMost(VISIBLE)
             .until(
-                () -> json(winProbability(uniqueUser(), symbol, time).statusCode(200)),
+                () -> json(winProbability(newcomer, symbol, time).statusCode(200)),
                 b -> b.at("/evidence/community_trades").asLong() == 1000);
 
     assertThat(body.get("win_probability").asDouble()).isCloseTo(0.8, within(0.02));
@@ -229,16 +233,17 @@ class ConfidenceQueryServiceTest {
               new Provenance(UUID.randomUUID().toString(), Instant.now(), "test", "risk")));
     }
 
+    Key key = QueryKeys.bot(user);
     JsonNode body =
         await("halt visible")
             .atMost(VISIBLE)
             .until(
-                () -> json(winProbability(user, symbol, time).statusCode(200)),
+                () -> json(winProbability(key, symbol, time).statusCode(200)),
                 b -> b.get("trading_state").asText().equals("HALTED"));
     assertThat(body.get("take_trade").asBoolean()).isFalse();
     assertThat(body.get("learning").asText()).isEqualTo("RUNNING");
     assertThat(
-            json(winProbability(uniqueUser(), symbol, time).statusCode(200))
+            json(winProbability(QueryKeys.bot(uniqueUser()), symbol, time).statusCode(200))
                 .get("trading_state")
                 .asText())
         .isEqualTo("ACTIVE");
@@ -262,16 +267,18 @@ class ConfidenceQueryServiceTest {
     }
     community.forEach(this::writeCommunityStats);
     user.forEach(this::writeUserStats);
+    Key veteranKey = QueryKeys.bot(veteran);
+    Key newcomer = QueryKeys.bot(uniqueUser());
 
     JsonNode veteranAnswer =
         await("user and community visible")
             .atMost(VISIBLE)
             .until(
-                () -> json(winProbability(veteran, symbol, time).statusCode(200)),
+                () -> json(winProbability(veteranKey, symbol, time).statusCode(200)),
                 b ->
                     b.at("/evidence/user_trades").asLong() == 400
                         && b.at("/evidence/community_trades").asLong() == 2000);
-    JsonNode newcomerAnswer = json(winProbability(uniqueUser(), symbol, time).statusCode(200));
+    JsonNode newcomerAnswer = json(winProbability(newcomer, symbol, time).statusCode(200));
 
     ConfidenceAnswer expected =
         ConfidenceModel.v1()
@@ -294,13 +301,14 @@ class ConfidenceQueryServiceTest {
     writeUserStats(
         new StatsKey(user, symbol, Side.SHORT, 2, patterns.get(2)),
         decayed(stats(30, 25, 0, 0, 0, time), 25, 30));
+    Key key = QueryKeys.bot(user);
     JsonNode asParameters =
         await("user visible")
             .atMost(VISIBLE)
             .until(
                 () ->
                     json(
-                        given()
+                        key.given()
                             .queryParam("user_id", user)
                             .queryParam("symbol", symbol)
                             .queryParam("side", "SHORT")
@@ -315,7 +323,7 @@ class ConfidenceQueryServiceTest {
 
     JsonNode asSignal =
         json(
-            given()
+            key.given()
                 .contentType("application/json")
                 .queryParam("threshold", 0.55)
                 .body(
@@ -351,8 +359,8 @@ class ConfidenceQueryServiceTest {
   void shouldNameABadSide() {
     JsonNode problem =
         json(
-            given()
-                .queryParam("user_id", uniqueUser())
+            QueryKeys.bot()
+                .given()
                 .queryParam("symbol", "ES")
                 .queryParam("side", "SIDEWAYS")
                 .get("/api/ml/win_probability")
@@ -369,9 +377,10 @@ class ConfidenceQueryServiceTest {
   void shouldNameAFieldOfTheWrongTypeInAPostedSignal() {
     JsonNode problem =
         json(
-            given()
+            QueryKeys.bot()
+                .given()
                 .contentType("application/json")
-                .body("{\"user_id\":\"u1\",\"price\":\"cheap\"}")
+                .body("{\"price\":\"cheap\"}")
                 .post("/api/ml/win_probability")
                 .then()
                 .statusCode(400)
@@ -383,9 +392,10 @@ class ConfidenceQueryServiceTest {
   @Test
   void shouldAnswerAForwardedRequestForAUserItOwns() {
     // one instance owns every partition: a request forwarded here is answered, not bounced
-    given()
+    Key key = QueryKeys.bot();
+    key.given()
         .header("X-Hivemind-Forwarded", "1")
-        .queryParam("user_id", uniqueUser())
+        .queryParam("user_id", key.userId())
         .queryParam("symbol", "ES")
         .get("/api/ml/stats")
         .then()
@@ -394,24 +404,21 @@ class ConfidenceQueryServiceTest {
 
   @Test
   void shouldCountAnswersInTheMetrics() {
-    stats(uniqueUser(), "ES").statusCode(200);
+    stats(QueryKeys.bot(), "ES").statusCode(200);
 
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
     assertThat(metrics).contains("hivemind_query_results_total{result=\"local\"}");
   }
 
-  private static ValidatableResponse stats(String user, String symbol) {
-    return given()
-        .queryParam("user_id", user)
-        .queryParam("symbol", symbol)
-        .get("/api/ml/stats")
-        .then();
+  /** The key's own user's stats, as a bot asks: {@code user_id} left out. */
+  private static ValidatableResponse stats(Key key, String symbol) {
+    return key.given().queryParam("symbol", symbol).get("/api/ml/stats").then();
   }
 
-  private static ValidatableResponse winProbability(String user, String symbol, Instant time) {
-    return given()
-        .queryParam("user_id", user)
+  private static ValidatableResponse winProbability(Key key, String symbol, Instant time) {
+    return key.given()
+        .queryParam("user_id", key.userId())
         .queryParam("symbol", symbol)
         .queryParam("side", "LONG")
         .queryParam("rsi", FEATURES.get("rsi"))

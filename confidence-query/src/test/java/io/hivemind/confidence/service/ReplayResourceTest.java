@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivemind.confidence.service.QueryKeys.Key;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
@@ -19,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -44,9 +48,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays over HTTP against a real broker and registry: a log of signals and outcomes is written
- * once, at record times three days ago that no other test writes at; a replay posted over that
- * range runs as a job whose report is served, and bad settings are refused naming the field.
+ * Replays over HTTP against a real broker and registry, asked with an analyst's key: a log of
+ * signals and outcomes is written once, at record times three days ago that no other test writes
+ * at; a replay posted over that range runs as a job whose report is served, and bad settings are
+ * refused naming the field.
  *
  * <p>The service shares the other service tests' instance and default topic prefix: restarting it
  * with other settings in the same JVM fails (the control view reads its settings at static init).
@@ -147,7 +152,7 @@ class ReplayResourceTest {
             .atMost(JOB_DONE)
             .pollInterval(Duration.ofMillis(200))
             .until(
-                () -> json(given().get(self).then().statusCode(200).extract().asString()),
+                () -> json(analyst().get(self).then().statusCode(200).extract().asString()),
                 job -> job.get("status").asText().matches("done|failed|cancelled"));
 
     assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
@@ -176,7 +181,7 @@ class ReplayResourceTest {
     assertThat(done.get("progress")).isNull();
 
     String html =
-        given()
+        analyst()
             .get(self + "/report.html")
             .then()
             .statusCode(200)
@@ -185,7 +190,7 @@ class ReplayResourceTest {
             .asString();
     assertThat(html).contains("<svg");
     String csv =
-        given()
+        analyst()
             .get(self + "/decisions.csv")
             .then()
             .statusCode(200)
@@ -195,7 +200,7 @@ class ReplayResourceTest {
     assertThat(csv.lines()).hasSize(1 + TRADES).first().asString().startsWith("half_life,");
 
     JsonNode history =
-        json(given().get("/api/replay/historical").then().statusCode(200).extract().asString());
+        json(analyst().get("/api/replay/historical").then().statusCode(200).extract().asString());
     JsonNode listed = null;
     for (JsonNode run : history) {
       if (run.get("id").asText().equals(id)) {
@@ -236,7 +241,7 @@ class ReplayResourceTest {
   void shouldRefuseBadSettingsNamingTheField(String body, String field) {
     JsonNode problem =
         json(
-            given()
+            analyst()
                 .contentType("application/json")
                 .body(body)
                 .post("/api/replay/simulate")
@@ -257,7 +262,7 @@ class ReplayResourceTest {
     for (String path : List.of(unknown, unknown + "/report.html", unknown + "/decisions.csv")) {
       JsonNode problem =
           json(
-              given()
+              analyst()
                   .get(path)
                   .then()
                   .statusCode(404)
@@ -272,7 +277,7 @@ class ReplayResourceTest {
   void shouldNameAnIdThatIsNotAReplayId() {
     JsonNode problem =
         json(
-            problem(given().get("/api/replay/..%2F..%2Fetc").then())
+            problem(analyst().get("/api/replay/..%2F..%2Fetc").then())
                 .statusCode(400)
                 .extract()
                 .asString());
@@ -284,7 +289,7 @@ class ReplayResourceTest {
   void shouldNameABadHistoryLimit() {
     JsonNode problem =
         json(
-            problem(given().queryParam("limit", 0).get("/api/replay/historical").then())
+            problem(analyst().queryParam("limit", 0).get("/api/replay/historical").then())
                 .statusCode(400)
                 .extract()
                 .asString());
@@ -292,12 +297,59 @@ class ReplayResourceTest {
     assertThat(problem.at("/violations/0/field").asText()).isEqualTo("limit");
   }
 
+  @Test
+  void shouldRefuseEveryReplayEndpointToABotKey() {
+    Key bot = QueryKeys.bot();
+    String job = "/api/replay/" + UUID.randomUUID();
+    List<ValidatableResponse> answers =
+        List.of(
+            bot.given()
+                .contentType("application/json")
+                .body(Map.of("from", FROM.toString(), "to", TO.toString()))
+                .post("/api/replay/simulate")
+                .then(),
+            bot.given().get("/api/replay/historical").then(),
+            bot.given().get(job).then(),
+            bot.given().delete(job).then(),
+            bot.given().get(job + "/report.html").then(),
+            bot.given().get(job + "/decisions.csv").then());
+    for (ValidatableResponse answer : answers) {
+      answer
+          .statusCode(403)
+          .contentType(startsWith("application/problem+json"))
+          .body("status", equalTo(403))
+          .body(
+              "detail",
+              equalTo("this endpoint needs a key with role analyst; this key has role bot"));
+    }
+  }
+
+  @Test
+  void shouldLetAnAdminKeyReplay() {
+    QueryKeys.admin().given().get("/api/replay/historical").then().statusCode(200);
+  }
+
+  @Test
+  void shouldRefuseReplaysWithoutAKey() {
+    given()
+        .contentType("application/json")
+        .body(Map.of("from", FROM.toString(), "to", TO.toString()))
+        .post("/api/replay/simulate")
+        .then()
+        .statusCode(401);
+  }
+
+  /** Replays read the whole fleet's log: they need role analyst (or admin). */
+  private static RequestSpecification analyst() {
+    return QueryKeys.analyst().given();
+  }
+
   private static ValidatableResponse problem(ValidatableResponse response) {
     return response.contentType("application/problem+json");
   }
 
   private static ValidatableResponse simulate(Map<String, Object> body) {
-    return given().contentType("application/json").body(body).post("/api/replay/simulate").then();
+    return analyst().contentType("application/json").body(body).post("/api/replay/simulate").then();
   }
 
   private static String body(String from, String to, String more) {

@@ -17,7 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-/** Bots say they are alive (the seed pings every 60 s); answered once the broker has it. */
+/**
+ * Bots say they are alive (the seed pings every 60 s), as the user of their API key; answered once
+ * the broker has it.
+ */
 @Path("/api/bots/heartbeat")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,12 +48,13 @@ public class HeartbeatResource {
   @POST
   @NonBlocking
   @ResponseStatus(202)
-  public Uni<Accepted> heartbeat(HeartbeatRequest request) {
+  public Uni<Accepted> heartbeat(HeartbeatRequest body) {
+    HeartbeatRequest request = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(request));
-    String userId = caller.userIdFor(request.userId());
+    String userId = caller.userId();
     // the acknowledgement in this very heartbeat counts: an acknowledged order is not repeated
     TradingStatus status =
-        TradingStatus.of(control.evaluate(caller.botFor(userId, null)), request.forceCloseAck());
+        TradingStatus.of(control.evaluate(caller.botFor(null)), request.forceCloseAck());
     return publisher
         .publish(topics.heartbeats, userId, AvroMapping.toHeartbeat(request))
         .map(published -> Accepted.heartbeat(userId, published, status));

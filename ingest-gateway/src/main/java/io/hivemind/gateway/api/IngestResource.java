@@ -24,9 +24,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
- * Signals and outcomes from bots. Each answers 202 only once the broker acknowledged the record;
- * invalid input is refused whole before anything is sent. Runs on the event loop: the publisher's
- * result completes from the producer callback, no thread waits per request.
+ * Signals and outcomes from bots, as the user of their API key. Each answers 202 only once the
+ * broker acknowledged the record; invalid input is refused whole before anything is sent. Runs on
+ * the event loop: the publisher's result completes from the producer callback, no thread waits per
+ * request.
  */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,20 +54,20 @@ public class IngestResource {
   }
 
   /** The trading status the bot is under, evaluated before the event is sent. */
-  private TradingStatus statusOf(String userId, String symbol) {
-    return TradingStatus.of(control.evaluate(caller.botFor(userId, symbol)), null);
+  private TradingStatus statusOf(String symbol) {
+    return TradingStatus.of(control.evaluate(caller.botFor(symbol)), null);
   }
 
   @POST
   @Path("/signals")
   @NonBlocking
   @ResponseStatus(202)
-  public Uni<Accepted> signal(SignalRequest request) {
+  public Uni<Accepted> signal(SignalRequest body) {
+    SignalRequest request = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(request));
-    String userId = caller.userIdFor(request.userId());
-    TradingStatus status = statusOf(userId, request.symbol());
+    TradingStatus status = statusOf(request.symbol());
     return publisher
-        .publish(topics.signals, userId, AvroMapping.toSignal(request))
+        .publish(topics.signals, caller.userId(), AvroMapping.toSignal(request))
         .map(published -> Accepted.signalEvent(request.signalId(), published, status));
   }
 
@@ -74,38 +75,36 @@ public class IngestResource {
   @Path("/outcomes")
   @NonBlocking
   @ResponseStatus(202)
-  public Uni<Accepted> outcome(OutcomeRequest request) {
+  public Uni<Accepted> outcome(OutcomeRequest body) {
+    OutcomeRequest request = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(request));
-    String userId = caller.userIdFor(request.userId());
-    TradingStatus status = statusOf(userId, request.symbol());
+    TradingStatus status = statusOf(request.symbol());
     return publisher
-        .publish(topics.outcomes, userId, AvroMapping.toTradeOutcome(request))
+        .publish(topics.outcomes, caller.userId(), AvroMapping.toTradeOutcome(request))
         .map(published -> Accepted.signalEvent(request.signalId(), published, status));
   }
 
-  /** A bot's offline buffer: every item is validated before the first one is sent. */
+  /**
+   * A bot's offline buffer: every item must be the key's user's, and is validated before the first
+   * one is sent.
+   */
   @POST
   @Path("/events")
   @NonBlocking
   @ResponseStatus(202)
-  public Uni<BatchAccepted> events(EventBatch batch) {
+  public Uni<BatchAccepted> events(EventBatch body) {
+    EventBatch batch = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(batch));
+    String userId = caller.userId();
     List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(batch.size());
     for (SignalRequest signal : batch.signalsOrEmpty()) {
-      records.add(
-          new ProducerRecord<>(
-              topics.signals, caller.userIdFor(signal.userId()), AvroMapping.toSignal(signal)));
+      records.add(new ProducerRecord<>(topics.signals, userId, AvroMapping.toSignal(signal)));
     }
     for (OutcomeRequest outcome : batch.outcomesOrEmpty()) {
       records.add(
-          new ProducerRecord<>(
-              topics.outcomes,
-              caller.userIdFor(outcome.userId()),
-              AvroMapping.toTradeOutcome(outcome)));
+          new ProducerRecord<>(topics.outcomes, userId, AvroMapping.toTradeOutcome(outcome)));
     }
-    // a batch is one bot's offline buffer: its state is that of the first event's user
-    String tradingState =
-        records.isEmpty() ? null : statusOf(records.get(0).key(), null).tradingState();
+    String tradingState = statusOf(null).tradingState();
     return publisher
         .publishAll(records)
         .map(

@@ -1,5 +1,7 @@
 package io.hivemind.gateway.control;
 
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.http.RequiresRole;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.domain.BotHeartbeat;
 import io.hivemind.control.domain.BotRoster;
@@ -36,7 +38,7 @@ public class ActiveBotsResource {
   }
 
   @GET
-  @AdminOnly
+  @RequiresRole(Role.ADMIN)
   public Map<String, Object> active() {
     Instant now = view.clock().instant();
     List<Map<String, Object>> bots = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.hivemind.gateway.control;
 
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.http.RequiresRole;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.Violation;
 import io.hivemind.control.domain.AuditRecord;
@@ -28,7 +30,7 @@ public class AuditResource {
   }
 
   @GET
-  @AdminOnly
+  @RequiresRole(Role.ADMIN)
   public Map<String, Object> audit(@QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidRequestException(

@@ -1,5 +1,8 @@
 package io.hivemind.gateway.control;
 
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.http.Caller;
+import io.hivemind.access.http.RequiresRole;
 import io.hivemind.botapi.TradingStatus;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.domain.BotRoster;
@@ -12,7 +15,6 @@ import io.hivemind.gateway.control.ControlRequests.Command;
 import io.hivemind.gateway.control.ControlRequests.Reader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,8 +27,9 @@ import java.util.Map;
 
 /**
  * The operators' kill switch (the seed's maintenance, emergency and schedule endpoints, plus
- * per-scope trading and learning). Every command needs a reason and the admin token, replaces one
- * setting of one scope, and is audited. Reads of the state a bot is under are open to bots.
+ * per-scope trading and learning). Every command needs a reason and an admin key, replaces one
+ * setting of one scope, and is audited with the key that issued it. Reads of the state a bot is
+ * under are open to every key, each for its own user.
  */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,34 +39,36 @@ public class ControlResource {
   private final ControlCommands commands;
   private final ControlView view;
   private final BotRoster roster;
+  private final Caller caller;
 
-  ControlResource(ControlCommands commands, ControlView view, BotRoster roster) {
+  ControlResource(ControlCommands commands, ControlView view, BotRoster roster, Caller caller) {
     this.commands = commands;
     this.view = view;
     this.roster = roster;
+    this.caller = caller;
   }
 
   // ------------------------------------------------------------------ maintenance mode
 
   @POST
   @Path("/maintenance/enable")
-  @AdminOnly
-  public CommandAnswer enableMaintenance(
-      Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return scoped("maintenance.enable", request, operator, new Setting.MaintenanceMode(true));
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer enableMaintenance(Command request) {
+    return scoped("maintenance.enable", request, new Setting.MaintenanceMode(true));
   }
 
   @POST
   @Path("/maintenance/disable")
-  @AdminOnly
-  public CommandAnswer disableMaintenance(
-      Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return scoped("maintenance.disable", request, operator, new Setting.MaintenanceMode(false));
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer disableMaintenance(Command request) {
+    return scoped("maintenance.disable", request, new Setting.MaintenanceMode(false));
   }
 
   /**
-   * Whether trading is allowed: fleet-wide, or for one bot when {@code user_id} is given (then with
-   * its tier and symbol, if given, and any force-close order it has not acknowledged).
+   * Whether trading is allowed: fleet-wide (for {@code tier} and {@code symbol} when given), or for
+   * one bot when {@code user_id} is given (then with any force-close order it has not
+   * acknowledged). A bot's key reads only its own user, in the key's tier; an admin key reads any
+   * user, in the tier it names.
    */
   @GET
   @Path("/maintenance/status")
@@ -71,9 +76,13 @@ public class ControlResource {
       @QueryParam("user_id") String userId,
       @QueryParam("tier") String tier,
       @QueryParam("symbol") String symbol) {
-    BotContext bot = BotContexts.of(userId, tier, symbol);
-    String acknowledged = userId == null ? null : roster.forceCloseAckOf(userId);
-    return TradingStatus.of(view.evaluate(bot), acknowledged);
+    if (userId == null) {
+      return TradingStatus.of(view.evaluate(BotContexts.of(null, tier, symbol)), null);
+    }
+    String user = caller.readableUser("user_id", userId);
+    String userTier = user.equals(caller.userId()) ? caller.tier() : tier;
+    BotContext bot = BotContexts.of(user, userTier, symbol);
+    return TradingStatus.of(view.evaluate(bot), roster.forceCloseAckOf(user));
   }
 
   // ------------------------------------------------------------------ emergency controls
@@ -81,69 +90,62 @@ public class ControlResource {
   /** Fleet-wide: no new entries, exits allowed (REDUCING). */
   @POST
   @Path("/emergency/pause_all")
-  @AdminOnly
-  public CommandAnswer pauseAll(Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return global(
-        "emergency.pause_all", request, operator, new Setting.ManualTrading(TradingState.REDUCING));
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer pauseAll(Command request) {
+    return global("emergency.pause_all", request, new Setting.ManualTrading(TradingState.REDUCING));
   }
 
   @POST
   @Path("/emergency/resume_all")
-  @AdminOnly
-  public CommandAnswer resumeAll(Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return global(
-        "emergency.resume_all", request, operator, new Setting.ManualTrading(TradingState.ACTIVE));
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer resumeAll(Command request) {
+    return global("emergency.resume_all", request, new Setting.ManualTrading(TradingState.ACTIVE));
   }
 
   /** Tells every bot in the scope (the fleet unless named) to flatten its positions, once. */
   @POST
   @Path("/emergency/force_close")
-  @AdminOnly
-  public CommandAnswer forceClose(Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return scoped("emergency.force_close", request, operator, new Setting.ForceClose());
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer forceClose(Command request) {
+    return scoped("emergency.force_close", request, new Setting.ForceClose());
   }
 
   /** Any scope's trading state: what {@code ./hivemind pause|resume|halt --scope} sends. */
   @POST
   @Path("/control/trading")
-  @AdminOnly
-  public CommandAnswer trading(
-      ControlRequests.Trading request, @HeaderParam(Operator.HEADER) String operator) {
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer trading(ControlRequests.Trading request) {
     Reader reader = new Reader();
     String reason = reader.reason(request == null ? null : request.reason());
     Scope scope = reader.scope(request == null ? null : request.scope());
     TradingState state = reader.tradingState(request == null ? null : request.state());
     reader.throwIfInvalid();
     String command = "trading." + state.name().toLowerCase(Locale.ROOT);
-    return apply(command, scope, new Setting.ManualTrading(state), operator, reason);
+    return apply(command, scope, new Setting.ManualTrading(state), reason);
   }
 
   // ------------------------------------------------------------------ learning
 
   @POST
   @Path("/learning/pause")
-  @AdminOnly
-  public CommandAnswer pauseLearning(
-      Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return global("learning.pause", request, operator, new Setting.Learning(LearningState.PAUSED));
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer pauseLearning(Command request) {
+    return global("learning.pause", request, new Setting.Learning(LearningState.PAUSED));
   }
 
   @POST
   @Path("/learning/resume")
-  @AdminOnly
-  public CommandAnswer resumeLearning(
-      Command request, @HeaderParam(Operator.HEADER) String operator) {
-    return global(
-        "learning.resume", request, operator, new Setting.Learning(LearningState.RUNNING));
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer resumeLearning(Command request) {
+    return global("learning.resume", request, new Setting.Learning(LearningState.RUNNING));
   }
 
   // ------------------------------------------------------------------ schedules
 
   @POST
   @Path("/schedule/set")
-  @AdminOnly
-  public CommandAnswer setSchedule(
-      ControlRequests.Schedule request, @HeaderParam(Operator.HEADER) String operator) {
+  @RequiresRole(Role.ADMIN)
+  public CommandAnswer setSchedule(ControlRequests.Schedule request) {
     ControlRequests.Schedule body =
         request == null ? new ControlRequests.Schedule(null, null, null, null) : request;
     Reader reader = new Reader();
@@ -151,21 +153,28 @@ public class ControlResource {
     Scope scope = reader.scope(body.scope());
     Setting.Schedule schedule = reader.schedule(body);
     reader.throwIfInvalid();
-    return apply("schedule.set", scope, schedule, operator, reason);
+    return apply("schedule.set", scope, schedule, reason);
   }
 
-  /** Every scope's schedule, or one scope's. */
+  /**
+   * Every scope's schedule, or one scope's. A user's schedule is that user's business: a key that
+   * is not admin sees its own user's and no other.
+   */
   @GET
   @Path("/schedule/get")
   public Map<String, Object> getSchedule(@QueryParam("scope") String scope) {
     Reader reader = new Reader();
     Scope only = scope == null ? null : reader.scope(scope);
     reader.throwIfInvalid();
+    if (only != null && only.kind() == Scope.Kind.USER) {
+      caller.readableUser("scope", only.name());
+    }
     List<Map<String, Object>> schedules =
         SettingJson.of(
             view.snapshot().entries().stream()
                 .filter(entry -> entry.setting() instanceof Setting.Schedule)
                 .filter(entry -> only == null || entry.scope().equals(only))
+                .filter(entry -> isVisible(entry.scope()))
                 .toList());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("schedules", schedules);
@@ -180,7 +189,7 @@ public class ControlResource {
    */
   @GET
   @Path("/control/state")
-  @AdminOnly
+  @RequiresRole(Role.ADMIN)
   public Map<String, Object> state() {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("fleet", TradingStatus.of(view.evaluate(BotContext.FLEET), null));
@@ -189,26 +198,31 @@ public class ControlResource {
     return answer;
   }
 
+  private boolean isVisible(Scope scope) {
+    return scope.kind() != Scope.Kind.USER
+        || caller.isAdmin()
+        || scope.name().equals(caller.userId());
+  }
+
   // ------------------------------------------------------------------ the common path
 
   /** A fleet-wide command: a scope in the body does not narrow it. */
-  private CommandAnswer global(String command, Command request, String operator, Setting setting) {
+  private CommandAnswer global(String command, Command request, Setting setting) {
     Command fleetWide = new Command(request == null ? null : request.reason(), null);
-    return scoped(command, fleetWide, operator, setting);
+    return scoped(command, fleetWide, setting);
   }
 
   /** A command on the body's scope, the fleet unless one is named. */
-  private CommandAnswer scoped(String command, Command request, String operator, Setting setting) {
+  private CommandAnswer scoped(String command, Command request, Setting setting) {
     Reader reader = new Reader();
     String reason = reader.reason(request == null ? null : request.reason());
     Scope scope = reader.scope(request == null ? null : request.scope());
     reader.throwIfInvalid();
-    return apply(command, scope, setting, operator, reason);
+    return apply(command, scope, setting, reason);
   }
 
-  private CommandAnswer apply(
-      String command, Scope scope, Setting setting, String operator, String reason) {
-    return CommandAnswer.of(
-        commands.apply(command, scope, setting, Operator.actor(operator), reason));
+  /** The audit log records the admin key that issued the command. */
+  private CommandAnswer apply(String command, Scope scope, Setting setting, String reason) {
+    return CommandAnswer.of(commands.apply(command, scope, setting, caller.actor(), reason));
   }
 }

@@ -1,5 +1,8 @@
 package io.hivemind.gateway.control;
 
+import io.hivemind.access.domain.KeyDirectory;
+import io.hivemind.access.domain.KeyRecord;
+import io.hivemind.access.kafka.KeyMaterializer;
 import io.hivemind.botapi.TradingStatus;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.domain.BotRoster;
@@ -26,7 +29,8 @@ import org.jboss.logging.Logger;
  * comes from the control topic (pushed the moment this instance's view applies it) or from the
  * clock (a schedule's boundary, a force-close order expiring, an acknowledgement), which a
  * one-second re-evaluation catches. Idle streams get a keep-alive comment. All sends happen on one
- * thread, so a bot's events are never reordered.
+ * thread, so a bot's events are never reordered. A stream whose key is revoked is closed at the
+ * next re-evaluation (within a second of this instance reading the revocation).
  */
 @ApplicationScoped
 class ControlStreamHub {
@@ -36,6 +40,7 @@ class ControlStreamHub {
 
   private final ControlView view;
   private final BotRoster roster;
+  private final KeyDirectory keys;
   private final Duration keepAlive;
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicLong eventIds = new AtomicLong();
@@ -47,9 +52,10 @@ class ControlStreamHub {
             return thread;
           });
 
-  ControlStreamHub(ControlView view, BotRoster roster, ControlConfig config) {
+  ControlStreamHub(ControlView view, BotRoster roster, KeyMaterializer keys, ControlConfig config) {
     this.view = view;
     this.roster = roster;
+    this.keys = keys.directory();
     this.keepAlive = config.keepAlive();
   }
 
@@ -69,8 +75,9 @@ class ControlStreamHub {
     subscriptions.forEach(subscription -> subscription.sink.close());
   }
 
-  void subscribe(BotContext bot, SseEventSink sink, Sse sse) {
-    Subscription subscription = new Subscription(bot, sink, sse);
+  /** {@code keyId}: the key the stream was opened with; revoking it ends the stream. */
+  void subscribe(BotContext bot, String keyId, SseEventSink sink, Sse sse) {
+    Subscription subscription = new Subscription(bot, keyId, sink, sse);
     subscriptions.add(subscription);
     sender.execute(() -> push(subscription));
   }
@@ -86,6 +93,11 @@ class ControlStreamHub {
   private void push(Subscription subscription) {
     if (subscription.sink.isClosed()) {
       subscriptions.remove(subscription);
+      return;
+    }
+    if (isRevoked(subscription.keyId)) {
+      subscriptions.remove(subscription);
+      subscription.sink.close();
       return;
     }
     String acknowledged = roster.forceCloseAckOf(subscription.bot.userId());
@@ -104,6 +116,10 @@ class ControlStreamHub {
             .mediaType(MediaType.APPLICATION_JSON_TYPE)
             .data(TradingStatus.class, status)
             .build());
+  }
+
+  private boolean isRevoked(String keyId) {
+    return keys.find(keyId).map(KeyRecord::isRevoked).orElse(true);
   }
 
   private void keepAlive() {
@@ -133,12 +149,14 @@ class ControlStreamHub {
 
   private static final class Subscription {
     private final BotContext bot;
+    private final String keyId;
     private final SseEventSink sink;
     private final Sse sse;
     private TradingStatus last;
 
-    Subscription(BotContext bot, SseEventSink sink, Sse sse) {
+    Subscription(BotContext bot, String keyId, SseEventSink sink, Sse sse) {
       this.bot = bot;
+      this.keyId = keyId;
       this.sink = sink;
       this.sse = sse;
     }

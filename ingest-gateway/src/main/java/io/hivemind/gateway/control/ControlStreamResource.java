@@ -1,7 +1,6 @@
 package io.hivemind.gateway.control;
 
-import io.hivemind.botapi.InvalidRequestException;
-import io.hivemind.botapi.Violation;
+import io.hivemind.access.http.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,19 +9,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.List;
 
 /**
- * {@code GET /api/control/stream?user_id=…[&tier=…]}: server-sent events carrying the bot's trading
- * status (event {@code control}, JSON), the current one on connect and one per change.
+ * {@code GET /api/control/stream}: server-sent events carrying the bot's trading status (event
+ * {@code control}, JSON), the current one on connect and one per change. The bot is the key's user,
+ * in the key's tier; {@code user_id} may repeat it, and only an admin key may name another user
+ * (then with the {@code tier} it names).
  */
 @Path("/api/control/stream")
 public class ControlStreamResource {
 
   private final ControlStreamHub hub;
+  private final Caller caller;
 
-  ControlStreamResource(ControlStreamHub hub) {
+  ControlStreamResource(ControlStreamHub hub, Caller caller) {
     this.hub = hub;
+    this.caller = caller;
   }
 
   @GET
@@ -32,10 +34,8 @@ public class ControlStreamResource {
       @QueryParam("tier") String tier,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    if (userId == null) {
-      throw new InvalidRequestException(
-          List.of(new Violation("user_id", "is required: whose trading status to stream")));
-    }
-    hub.subscribe(BotContexts.of(userId, tier, null), sink, sse);
+    String user = caller.readableUser("user_id", userId);
+    String userTier = user.equals(caller.userId()) ? caller.tier() : tier;
+    hub.subscribe(BotContexts.of(user, userTier, null), caller.principal().keyId(), sink, sse);
   }
 }

@@ -46,7 +46,7 @@ class EventBatchIngestTest {
 
   @Test
   void shouldPublishEveryItemOfABatch() {
-    String userId = Bodies.newUserId();
+    String userId = Ingest.user();
     List<Map<String, Object>> signals = signals(userId, 7);
     List<Map<String, Object>> outcomes = List.of(Bodies.outcome(userId), Bodies.outcome(userId));
     Map<TopicPartition, Long> before = probe.endOffsets(TOPICS.signals, TOPICS.outcomes);
@@ -76,7 +76,7 @@ class EventBatchIngestTest {
 
   @Test
   void shouldRefuseTheWholeBatchWhenOneItemIsBad() {
-    String userId = Bodies.newUserId();
+    String userId = Ingest.user();
     List<Map<String, Object>> signals = signals(userId, 5);
     signals.get(3).put("side", "SIDEWAYS");
     String body =
@@ -88,7 +88,7 @@ class EventBatchIngestTest {
 
   @Test
   void shouldNameTheBatchItemHoldingNan() {
-    List<Map<String, Object>> signals = signals(Bodies.newUserId(), 3);
+    List<Map<String, Object>> signals = signals(Ingest.user(), 3);
     signals.get(2).put("price", "NAN_HERE");
     String body = Bodies.json(Map.of("signals", signals)).replace("\"NAN_HERE\"", "NaN");
 

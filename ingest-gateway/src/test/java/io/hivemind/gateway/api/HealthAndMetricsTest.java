@@ -16,19 +16,21 @@ import org.junit.jupiter.api.Test;
 class HealthAndMetricsTest {
 
   @Test
-  void shouldBeReadyWithKafkaAndThePreparedPublisher() {
+  void shouldBeReadyWithKafkaThePreparedPublisherAndTheKeysWithoutAKey() {
     given()
         .when()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("Kafka connection health check", "ingest publisher"));
+        .body(
+            "checks.name",
+            hasItems("Kafka connection health check", "ingest publisher", "api keys"));
   }
 
   @Test
   void shouldCountPublishedRecordsPerTopic() {
-    post("/api/signals", Bodies.json(Bodies.signal(Bodies.newUserId()))).statusCode(202);
+    post("/api/signals", Bodies.json(Bodies.signal(Ingest.user()))).statusCode(202);
 
     given()
         .when()

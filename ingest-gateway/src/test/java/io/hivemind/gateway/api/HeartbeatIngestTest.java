@@ -38,7 +38,7 @@ class HeartbeatIngestTest {
 
   @Test
   void shouldPublishAHeartbeatKeyedByUser() {
-    String userId = Bodies.newUserId();
+    String userId = Ingest.user();
 
     JsonPath answer =
         post("/api/bots/heartbeat", Bodies.json(Bodies.heartbeat(userId)))
@@ -60,7 +60,7 @@ class HeartbeatIngestTest {
 
   @Test
   void shouldRefuseAHeartbeatWithoutABotVersion() {
-    Map<String, Object> heartbeat = Bodies.heartbeat(Bodies.newUserId());
+    Map<String, Object> heartbeat = Bodies.heartbeat(Ingest.user());
     heartbeat.remove("bot_version");
     assertNothingPublished(
         probe,

@@ -3,11 +3,11 @@ package io.hivemind.gateway.api;
 import static io.hivemind.gateway.api.Ingest.assertNothingPublished;
 import static io.hivemind.gateway.api.Ingest.assertProblem;
 import static io.hivemind.gateway.api.Ingest.post;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.hivemind.gateway.access.TestKeys;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ class HttpErrorsTest {
 
   @Test
   void shouldRefuseABodyOverTheLimitNamingTheBody() {
-    Map<String, Object> signal = Bodies.signal(Bodies.newUserId());
+    Map<String, Object> signal = Bodies.signal(Ingest.user());
     signal.put("strategy", "x".repeat(300 * 1024));
     String body = Bodies.json(signal);
     assertThat(body.length()).isGreaterThan(256 * 1024);
@@ -46,7 +46,8 @@ class HttpErrorsTest {
 
   @Test
   void shouldRefuseAnotherContentTypeWith415() {
-    given()
+    TestKeys.bot()
+        .given()
         .contentType(ContentType.TEXT)
         .body("signal_id=1")
         .when()
@@ -59,7 +60,8 @@ class HttpErrorsTest {
 
   @Test
   void shouldAnswerAWrongMethodWith405() {
-    given()
+    TestKeys.bot()
+        .given()
         .when()
         .get("/api/signals")
         .then()
@@ -70,7 +72,8 @@ class HttpErrorsTest {
 
   @Test
   void shouldAnswerAnUnknownPathWith404() {
-    given()
+    TestKeys.bot()
+        .given()
         .when()
         .post("/api/no-such-thing")
         .then()

@@ -1,11 +1,11 @@
 package io.hivemind.gateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.hivemind.gateway.access.TestKeys;
 import io.hivemind.schema.Topics;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -19,8 +19,15 @@ final class Ingest {
 
   private Ingest() {}
 
+  /** The user of the shared test key: every event a test posts is this user's. */
+  static String user() {
+    return TestKeys.bot().userId();
+  }
+
+  /** A POST with the shared test key. */
   static ValidatableResponse post(String path, String jsonBody) {
-    return given()
+    return TestKeys.bot()
+        .given()
         .contentType(ContentType.JSON)
         .body(jsonBody)
         .when()
@@ -50,7 +57,7 @@ final class Ingest {
 
     refusedRequest.run();
 
-    String marker = Bodies.newUserId();
+    String marker = user();
     post("/api/signals", Bodies.json(Bodies.signal(marker))).statusCode(202);
     post("/api/outcomes", Bodies.json(Bodies.outcome(marker))).statusCode(202);
     post("/api/bots/heartbeat", Bodies.json(Bodies.heartbeat(marker))).statusCode(202);

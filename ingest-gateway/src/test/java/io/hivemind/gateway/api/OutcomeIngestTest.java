@@ -39,7 +39,7 @@ class OutcomeIngestTest {
 
   @Test
   void shouldPublishAValidOutcomeKeyedByUserOnceAcknowledged() {
-    String userId = Bodies.newUserId();
+    String userId = Ingest.user();
     Map<String, Object> body = Bodies.outcome(userId);
 
     JsonPath answer =
@@ -69,7 +69,7 @@ class OutcomeIngestTest {
 
   @Test
   void shouldRefuseAnExitBeforeTheEntry() {
-    Map<String, Object> outcome = Bodies.outcome(Bodies.newUserId());
+    Map<String, Object> outcome = Bodies.outcome(Ingest.user());
     outcome.put("exit_time", Bodies.minutesAgo(30));
     assertNothingPublished(
         probe, () -> assertProblem(post("/api/outcomes", Bodies.json(outcome)), 400, "exit_time"));
@@ -77,7 +77,7 @@ class OutcomeIngestTest {
 
   @Test
   void shouldRefuseContractsOfTheWrongType() {
-    Map<String, Object> outcome = Bodies.outcome(Bodies.newUserId());
+    Map<String, Object> outcome = Bodies.outcome(Ingest.user());
     outcome.put("contracts", "two");
     assertNothingPublished(
         probe, () -> assertProblem(post("/api/outcomes", Bodies.json(outcome)), 400, "contracts"));

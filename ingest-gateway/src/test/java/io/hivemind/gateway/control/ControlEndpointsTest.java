@@ -2,11 +2,16 @@ package io.hivemind.gateway.control;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.domain.Tier;
+import io.hivemind.gateway.access.TestKeys;
+import io.hivemind.gateway.access.TestKeys.Key;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operators' endpoints on a real broker: the admin token, reasons, per-scope settings, the
+ * The operators' endpoints on a real broker: admin keys only, reasons, per-scope settings, the
  * audit trail and force-close acknowledgements. Each test works on scopes of its own users, so the
  * fleet stays ACTIVE for the other tests sharing the broker.
  */
@@ -30,10 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaStackResource.class)
 class ControlEndpointsTest {
 
-  static final String TOKEN = "test-admin-token";
-
   @Test
-  void shouldRefuseACommandWithoutTheAdminToken() {
+  void shouldRefuseACommandWithoutAKey() {
     given()
         .contentType(ContentType.JSON)
         .body("{\"reason\":\"test\"}")
@@ -44,13 +47,91 @@ class ControlEndpointsTest {
         .header("WWW-Authenticate", startsWith("Bearer"));
     given()
         .auth()
-        .oauth2("not-the-token")
+        .oauth2("not-a-key")
         .contentType(ContentType.JSON)
         .body("{\"reason\":\"test\"}")
         .post("/api/emergency/pause_all")
         .then()
         .statusCode(401);
     given().get("/api/audit").then().statusCode(401);
+  }
+
+  @Test
+  void shouldForbidControlAndAuditToKeysThatAreNotAdmin() {
+    Key bot = TestKeys.bot();
+    Key analyst = TestKeys.standard().mint(newUser(), Tier.ELITE, Role.ANALYST);
+    for (Key key : List.of(bot, analyst)) {
+      key.given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("reason", "not mine to pause"))
+          .post("/api/emergency/pause_all")
+          .then()
+          .statusCode(403)
+          .contentType(startsWith("application/problem+json"))
+          .body("status", equalTo(403))
+          .body("detail", containsString("admin"));
+      key.given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("scope", "user:" + key.userId(), "state", "HALTED", "reason", "x"))
+          .post("/api/control/trading")
+          .then()
+          .statusCode(403);
+      key.given().get("/api/audit").then().statusCode(403);
+      key.given().get("/api/control/state").then().statusCode(403);
+      key.given().get("/api/bots/active").then().statusCode(403);
+    }
+    // nothing was applied: the fleet is as the other tests left it
+    status(newUser()).body("trading_state", equalTo("ACTIVE"));
+  }
+
+  @Test
+  void shouldLetABotReadOnlyItsOwnStatusAndSchedules() {
+    Key bot = TestKeys.standard().mint(newUser(), Tier.PRO, Role.BOT);
+    String other = newUser();
+    admin("/api/maintenance/enable", Map.of("scope", "user:" + other, "reason", "other's"))
+        .statusCode(200);
+    admin(
+            "/api/schedule/set",
+            Map.of(
+                "scope",
+                "user:" + other,
+                "reason",
+                "other's hours",
+                "maintenance_windows",
+                List.of()))
+        .statusCode(200);
+
+    bot.given()
+        .queryParam("user_id", bot.userId())
+        .get("/api/maintenance/status")
+        .then()
+        .statusCode(200)
+        .body("trading_state", equalTo("ACTIVE"));
+    bot.given()
+        .queryParam("user_id", other)
+        .get("/api/maintenance/status")
+        .then()
+        .statusCode(403)
+        .body("violations.field", hasItem("user_id"));
+    bot.given()
+        .queryParam("scope", "user:" + other)
+        .get("/api/schedule/get")
+        .then()
+        .statusCode(403)
+        .body("violations.field", hasItem("scope"));
+    List<String> scopes =
+        bot.given()
+            .get("/api/schedule/get")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("schedules.scope", String.class);
+    assertThat(scopes).doesNotContain("user:" + other);
+    // an admin key reads any user's
+    status(other).body("trading_state", equalTo("HALTED"));
+    admin("/api/maintenance/disable", Map.of("scope", "user:" + other, "reason", "done"))
+        .statusCode(200);
   }
 
   @Test
@@ -149,7 +230,8 @@ class ControlEndpointsTest {
                         "end", now.plusSeconds(3600).toString()))))
         .statusCode(200);
     status(user).body("trading_state", equalTo("HALTED"));
-    given()
+    TestKeys.admin()
+        .given()
         .queryParam("scope", "user:" + user)
         .get("/api/schedule/get")
         .then()
@@ -182,34 +264,26 @@ class ControlEndpointsTest {
   }
 
   @Test
-  void shouldAuditEveryCommandWithWhoWhyAndWhen() {
+  void shouldAuditEveryCommandWithTheAdminKeyWhyAndWhen() {
+    Key admin = TestKeys.admin();
     String user = newUser();
     String reason = "audit check " + user;
-    given()
-        .auth()
-        .oauth2(TOKEN)
-        .header("X-Hivemind-Operator", "alice")
-        .contentType(ContentType.JSON)
-        .body(Map.of("scope", "user:" + user, "state", "REDUCING", "reason", reason))
-        .post("/api/control/trading")
-        .then()
-        .statusCode(200);
+    admin(
+            "/api/control/trading",
+            Map.of("scope", "user:" + user, "state", "REDUCING", "reason", reason))
+        .statusCode(200)
+        .body("actor", equalTo("key:" + admin.keyId() + "/" + admin.userId()));
 
     ValidatableResponse audit =
-        given()
-            .auth()
-            .oauth2(TOKEN)
-            .queryParam("limit", 50)
-            .get("/api/audit")
-            .then()
-            .statusCode(200);
+        admin.given().queryParam("limit", 50).get("/api/audit").then().statusCode(200);
     List<Map<String, Object>> commands = audit.extract().jsonPath().getList("commands");
     assertThat(commands)
         .filteredOn(command -> reason.equals(command.get("reason")))
         .singleElement()
         .satisfies(
             command -> {
-              assertThat(command.get("actor")).isEqualTo("admin-token:alice");
+              assertThat(command.get("actor"))
+                  .isEqualTo("key:" + admin.keyId() + "/" + admin.userId());
               assertThat(command.get("command")).isEqualTo("trading.reducing");
               assertThat(command.get("scope")).isEqualTo("user:" + user);
               assertThat(Instant.parse((String) command.get("issued_at")))
@@ -219,7 +293,8 @@ class ControlEndpointsTest {
 
   @Test
   void shouldTellABotToForceCloseUntilItAcknowledges() {
-    String user = newUser();
+    Key bot = TestKeys.standard().mint(newUser(), Tier.BASIC, Role.BOT);
+    String user = bot.userId();
     String commandId =
         admin(
                 "/api/emergency/force_close",
@@ -228,22 +303,23 @@ class ControlEndpointsTest {
             .extract()
             .path("command_id");
 
-    heartbeat(user, null)
+    heartbeat(bot, null)
         .statusCode(202)
         .body("control.force_close.command_id", equalTo(commandId))
         .body("control.force_close.reason", equalTo("flash crash"));
-    heartbeat(user, commandId).statusCode(202).body("control.force_close", nullValue());
+    heartbeat(bot, commandId).statusCode(202).body("control.force_close", nullValue());
   }
 
   @Test
   void shouldCarryTheTradingStateInIngestAnswers() {
-    String user = newUser();
+    Key bot = TestKeys.standard().mint(newUser(), Tier.BASIC, Role.BOT);
+    String user = bot.userId();
     admin(
             "/api/control/trading",
             Map.of("scope", "user:" + user, "state", "REDUCING", "reason", "ingest answer"))
         .statusCode(200);
 
-    given()
+    bot.given()
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -267,10 +343,10 @@ class ControlEndpointsTest {
         .body("trading_state", equalTo("REDUCING"));
   }
 
+  /** A command with the shared admin key. */
   static ValidatableResponse admin(String path, Map<String, ?> body) {
-    return given()
-        .auth()
-        .oauth2(TOKEN)
+    return TestKeys.admin()
+        .given()
         .contentType(ContentType.JSON)
         .body(body)
         .post(path)
@@ -279,8 +355,10 @@ class ControlEndpointsTest {
         .ifValidationFails();
   }
 
+  /** Any user's trading status, as an admin reads it. */
   static ValidatableResponse status(String user) {
-    return given()
+    return TestKeys.admin()
+        .given()
         .queryParam("user_id", user)
         .get("/api/maintenance/status")
         .then()
@@ -289,15 +367,16 @@ class ControlEndpointsTest {
         .ifValidationFails();
   }
 
-  static ValidatableResponse heartbeat(String user, String ack) {
+  /** A heartbeat of the key's bot. */
+  static ValidatableResponse heartbeat(Key bot, String ack) {
     Map<String, Object> body = new HashMap<>();
-    body.put("user_id", user);
+    body.put("user_id", bot.userId());
     body.put("bot_version", "1.0.0");
     body.put("timestamp", Instant.now().minusSeconds(1).toString());
     if (ack != null) {
       body.put("force_close_ack", ack);
     }
-    return given()
+    return bot.given()
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/bots/heartbeat")
@@ -307,6 +386,6 @@ class ControlEndpointsTest {
   }
 
   static String newUser() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    return TestKeys.newUser();
   }
 }

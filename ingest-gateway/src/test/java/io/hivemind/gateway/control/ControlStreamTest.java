@@ -1,15 +1,19 @@
 package io.hivemind.gateway.control;
 
-import static io.hivemind.gateway.control.ControlEndpointsTest.TOKEN;
 import static io.hivemind.gateway.control.ControlEndpointsTest.admin;
 import static io.hivemind.gateway.control.ControlEndpointsTest.heartbeat;
 import static io.hivemind.gateway.control.ControlEndpointsTest.newUser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.domain.Tier;
+import io.hivemind.gateway.access.TestKeys;
+import io.hivemind.gateway.access.TestKeys.Key;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +47,8 @@ class ControlStreamTest {
   @Test
   void shouldPushTheStateOnConnectAndEveryFleetWideChange() throws Exception {
     List<JsonNode> events = new CopyOnWriteArrayList<>();
-    CompletableFuture<HttpResponse<Stream<String>>> connection = open(newUser(), events);
+    CompletableFuture<HttpResponse<Stream<String>>> connection =
+        open(TestKeys.standard().mint(newUser(), Tier.PRO, Role.BOT), null, events);
     try {
       await().atMost(WITHIN).until(() -> !events.isEmpty());
       assertThat(events.get(0).path("trading_state").asText()).isEqualTo("ACTIVE");
@@ -58,15 +64,37 @@ class ControlStreamTest {
   }
 
   @Test
-  void shouldRefuseAStreamWithoutAUser() {
-    given().get("/api/control/stream").then().statusCode(400);
+  void shouldRefuseAStreamWithoutAKeyOrForAnotherUser() {
+    given().get("/api/control/stream").then().statusCode(401);
+    TestKeys.bot()
+        .given()
+        .queryParam("user_id", newUser())
+        .get("/api/control/stream")
+        .then()
+        .statusCode(403)
+        .body("violations.field", hasItem("user_id"));
+  }
+
+  @Test
+  void shouldEndTheStreamOfARevokedKey() throws Exception {
+    Key key = TestKeys.standard().mint(newUser(), Tier.BASIC, Role.BOT);
+    List<JsonNode> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<HttpResponse<Stream<String>>> connection = open(key, key.userId(), events);
+    await().atMost(WITHIN).until(() -> !events.isEmpty());
+
+    TestKeys.standard().revoke(key);
+
+    // the stream's body ends once the gateway closes it
+    connection.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
   }
 
   @Test
   void shouldListWhoHasAndHasNotAcknowledgedAForceClose() {
-    String obedient = newUser();
-    String silent = newUser();
-    heartbeat(silent, null).statusCode(202);
+    Key obedientKey = TestKeys.standard().mint(newUser(), Tier.BASIC, Role.BOT);
+    Key silentKey = TestKeys.standard().mint(newUser(), Tier.BASIC, Role.BOT);
+    String obedient = obedientKey.userId();
+    String silent = silentKey.userId();
+    heartbeat(silentKey, null).statusCode(202);
     String order =
         admin("/api/emergency/force_close", Map.of("scope", "user:" + obedient, "reason", "drill"))
             .statusCode(200)
@@ -74,7 +102,7 @@ class ControlStreamTest {
             .path("command_id");
     admin("/api/emergency/force_close", Map.of("scope", "user:" + silent, "reason", "drill"))
         .statusCode(200);
-    heartbeat(obedient, order).statusCode(202);
+    heartbeat(obedientKey, order).statusCode(202);
 
     // heartbeats reach the roster through Kafka, like those another gateway instance took
     await()
@@ -82,9 +110,8 @@ class ControlStreamTest {
         .untilAsserted(
             () -> {
               JsonPath active =
-                  given()
-                      .auth()
-                      .oauth2(TOKEN)
+                  TestKeys.admin()
+                      .given()
                       .get("/api/bots/active")
                       .then()
                       .statusCode(200)
@@ -97,10 +124,14 @@ class ControlStreamTest {
             });
   }
 
-  private CompletableFuture<HttpResponse<Stream<String>>> open(String user, List<JsonNode> events) {
+  /** Opens the key's stream, naming {@code user} in the query when not null. */
+  private CompletableFuture<HttpResponse<Stream<String>>> open(
+      Key key, String user, List<JsonNode> events) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(stream + "?user_id=" + user))
+        HttpRequest.newBuilder(
+                URI.create(user == null ? stream.toString() : stream + "?user_id=" + user))
             .header("Accept", "text/event-stream")
+            .header("Authorization", key.header())
             .build();
     return HttpClient.newHttpClient()
         .sendAsync(request, HttpResponse.BodyHandlers.ofLines())

@@ -2,13 +2,14 @@ package io.hivemind.simulator.bot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hivemind.access.domain.ApiKey;
 import io.hivemind.botapi.EventBatch;
 import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.botapi.OutcomeRequest;
 import io.hivemind.botapi.SignalRequest;
+import io.hivemind.simulator.keys.BotKeys;
 import io.hivemind.simulator.score.FleetTally;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -18,19 +19,20 @@ import java.util.Optional;
 
 /**
  * One bot's HTTP connection to hivemind, as a real bot makes it: JSON bodies of contract v1 to the
- * ingest gateway, questions to the confidence query service, its tier in {@value #TIER_HEADER}, and
- * the {@link RetryPolicy} around every request. Many bots share one {@link HttpClient}. Retries,
- * rejections and failures are counted in the fleet's tally.
+ * ingest gateway, questions to the confidence query service, its user's API key in {@code
+ * Authorization: Bearer} on every request (the key alone says who the bot is and in which tier),
+ * and the {@link RetryPolicy} around every request. Many bots share one {@link HttpClient}.
+ * Retries, rejections and failures are counted in the fleet's tally.
  */
 public final class BotClient implements BotTransport {
 
-  public static final String TIER_HEADER = "X-Hivemind-Tier";
+  public static final String AUTHORIZATION = "Authorization";
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpClient http;
   private final URI gateway;
   private final URI query;
-  private final String tier;
+  private final String authorization;
   private final RetryPolicy retry;
   private final FleetTally tally;
   private final StopSignal stop;
@@ -39,14 +41,14 @@ public final class BotClient implements BotTransport {
       HttpClient http,
       URI gateway,
       URI query,
-      String tier,
+      ApiKey key,
       RetryPolicy retry,
       FleetTally tally,
       StopSignal stop) {
     this.http = http;
     this.gateway = withoutTrailingSlash(gateway);
     this.query = withoutTrailingSlash(query);
-    this.tier = tier;
+    this.authorization = BotKeys.bearer(key);
     this.retry = retry;
     this.tally = tally;
     this.stop = stop;
@@ -63,12 +65,11 @@ public final class BotClient implements BotTransport {
   /** {@code POST /api/ml/win_probability?threshold=…} with the signal the bot is about to send. */
   @Override
   public Optional<ConfidenceAnswer> askConfidence(SignalRequest signal, double threshold) {
-    String parameters = "?threshold=" + threshold;
-    if (tier != null) {
-      parameters += "&tier=" + URLEncoder.encode(tier, StandardCharsets.UTF_8);
-    }
     RetryPolicy.Result result =
-        send(post(query.resolve(query.getPath() + "/api/ml/win_probability" + parameters), signal));
+        send(
+            post(
+                query.resolve(query.getPath() + "/api/ml/win_probability?threshold=" + threshold),
+                signal));
     if (!result.successful()) {
       return Optional.empty();
     }
@@ -155,19 +156,15 @@ public final class BotClient implements BotTransport {
     return result;
   }
 
-  /** One request object, reused as is by every attempt: the same bytes, the same ids. */
+  /** One request object, reused as is by every attempt: the same bytes, ids and key. */
   private HttpRequest post(URI uri, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(WireJson.write(body), StandardCharsets.UTF_8));
-    if (tier != null) {
-      request.header(TIER_HEADER, tier);
-    }
-    return request.build();
+    return HttpRequest.newBuilder(uri)
+        .timeout(REQUEST_TIMEOUT)
+        .header(AUTHORIZATION, authorization)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(WireJson.write(body), StandardCharsets.UTF_8))
+        .build();
   }
 
   private URI gatewayPath(String path) {

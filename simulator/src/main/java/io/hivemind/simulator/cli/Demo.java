@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * {@code ./hivemind demo}: a fleet of simulated bots against the running stack, with live progress
  * and, at the end (the duration or Ctrl-C), a summary and the divergence table. {@code --offline}
- * runs the same fleet without HTTP and writes the events it would have sent.
+ * runs the same fleet without HTTP and writes the events it would have sent, and needs no keys.
  *
- * <p>Exit codes: 0 done, 1 the stack is not reachable, 2 bad arguments.
+ * <p>Exit codes: 0 done, 1 the stack is not reachable or does not take the bots' keys, 2 bad
+ * arguments.
  */
 public final class Demo {
 
@@ -61,6 +62,11 @@ public final class Demo {
       if (problem.isPresent()) {
         err.println("demo: " + problem.get());
         err.println("demo: start the stack first: ./hivemind up");
+        return EXIT_UNREACHABLE;
+      }
+      Optional<String> keysProblem = live.provisionKeys();
+      if (keysProblem.isPresent()) {
+        err.println("demo: " + keysProblem.get());
         return EXIT_UNREACHABLE;
       }
       live.run();

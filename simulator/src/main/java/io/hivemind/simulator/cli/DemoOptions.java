@@ -1,6 +1,7 @@
 package io.hivemind.simulator.cli;
 
 import io.hivemind.simulator.fleet.FleetSettings;
+import io.hivemind.simulator.keys.KafkaEnvironment;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Map;
  * The demo's command line, checked. Live, the simulated range ends now and spans duration × speed,
  * so that range must stay inside the 30 days the service accepts events for; offline, {@code
  * --from}/{@code --to} give the range explicitly, which is what makes two runs byte-identical.
+ *
+ * @param kafka where a live run mints its bots' keys, from the environment
  */
 record DemoOptions(
     int bots,
@@ -29,7 +32,8 @@ record DemoOptions(
     Instant to,
     double explore,
     Duration heartbeatEvery,
-    boolean help) {
+    boolean help,
+    KafkaEnvironment kafka) {
 
   static final int DEFAULT_BOTS = 50;
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
@@ -68,6 +72,10 @@ record DemoOptions(
         --from T --to T      offline only: the simulated range, ISO-8601 instants
                              (default: the duration times the speed, ending now)
         --help               this text
+
+      Live, every simulated user gets an API key of its own (role bot, the user's tier), minted
+      for the run in the topic ${HIVEMIND_TOPIC_PREFIX}api-keys on the Kafka at
+      $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:$KAFKA_PORT (default hivemind.api-keys on :9092).
       """;
 
   static DemoOptions parse(String[] args, Map<String, String> env, Instant now)
@@ -203,7 +211,8 @@ record DemoOptions(
           to,
           explore,
           heartbeatEvery,
-          help);
+          help,
+          KafkaEnvironment.from(env));
     }
 
     /** The default speed, or slower when the duration would take the range past the window. */

@@ -1,5 +1,7 @@
 package io.hivemind.simulator.cli;
 
+import io.hivemind.access.domain.Tier;
+import io.hivemind.access.kafka.KeyTopicException;
 import io.hivemind.simulator.bot.BotClient;
 import io.hivemind.simulator.bot.BotSettings;
 import io.hivemind.simulator.bot.BotTransport;
@@ -9,7 +11,12 @@ import io.hivemind.simulator.bot.RetryPolicy;
 import io.hivemind.simulator.bot.SimulatedClock;
 import io.hivemind.simulator.bot.StopSignal;
 import io.hivemind.simulator.bot.WireJson;
+import io.hivemind.simulator.fleet.Fleet;
 import io.hivemind.simulator.fleet.SimulatedUser;
+import io.hivemind.simulator.keys.BotKeys;
+import io.hivemind.simulator.keys.KeyAcceptance;
+import io.hivemind.simulator.keys.KeyMinter;
+import io.hivemind.simulator.keys.KeyNotAcceptedException;
 import io.hivemind.simulator.score.DivergenceGrid;
 import io.hivemind.simulator.score.FleetScores;
 import io.hivemind.simulator.score.ReportedTrades;
@@ -26,7 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -35,11 +44,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The fleet against the running stack: a health check first, then the bots paced by the simulated
- * clock with a progress line every second, and at the end (the duration, or Ctrl-C) the summary and
- * the divergence table asked of the live service.
+ * The fleet against the running stack: a health check first, then one API key per simulated user
+ * (minted for the run, accepted by both services before any bot starts), then the bots paced by the
+ * simulated clock with a progress line every second, and at the end (the duration, or Ctrl-C) the
+ * summary and the divergence table asked of the live service. The keys are never printed.
  */
 final class LiveDemo {
+
+  /** Who the key records name as their creator. */
+  static final String KEY_CREATOR = "demo";
 
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
   private static final Duration HOOK_WAIT = Duration.ofSeconds(30);
@@ -59,6 +72,7 @@ final class LiveDemo {
   private final PrintStream err;
   private final Clock clock;
   private final HttpClient http = BotClient.newHttpClient();
+  private BotKeys keys;
 
   LiveDemo(DemoOptions options, PrintStream out, PrintStream err, Clock clock) {
     this.options = options;
@@ -75,7 +89,45 @@ final class LiveDemo {
         .or(() -> health.problemWith("ingest-gateway", options.gateway()));
   }
 
+  /**
+   * Mints one bot key per simulated user, in the user's tier (one writer, every record
+   * acknowledged), then waits until the gateway and the query accept the key written last. Empty
+   * when done; else what is wrong: Kafka, the key topic, or a service that does not take the keys.
+   */
+  Optional<String> provisionKeys() throws InterruptedException {
+    Map<String, Tier> tiers = new LinkedHashMap<>();
+    for (SimulatedUser user : Fleet.users(options.seed(), options.bots())) {
+      tiers.put(user.userId(), Tier.fromWire(user.tier()));
+    }
+    long started = System.nanoTime();
+    BotKeys minted;
+    try {
+      minted = new KeyMinter(options.kafka(), KEY_CREATOR).mint(tiers);
+    } catch (KeyTopicException e) {
+      return Optional.of("cannot mint the bots' API keys: " + e.getMessage());
+    }
+    try {
+      new KeyAcceptance(http)
+          .awaitAccepted(
+              minted,
+              List.of(
+                  KeyAcceptance.Probe.gateway(options.gateway(), minted.lastUser()),
+                  KeyAcceptance.Probe.query(options.query(), minted.lastUser())));
+    } catch (KeyNotAcceptedException e) {
+      return Optional.of(e.getMessage());
+    }
+    keys = minted;
+    out.printf(
+        "demo: minted %d bot keys (one per simulated user, in its tier) in %s; both services"
+            + " accept them (%.1f s)%n",
+        minted.size(), options.kafka().topics().apiKeys, (System.nanoTime() - started) / 1e9);
+    return Optional.empty();
+  }
+
   void run() throws IOException, InterruptedException {
+    if (keys == null) {
+      throw new IllegalStateException("provisionKeys first: no bot may start without its key");
+    }
     SimulatedClock simulated = SimulatedClock.endingNow(options.duration(), options.speed(), clock);
     Instant from = simulated.simulatedStart();
     Instant to = from.plus(SimulatedClock.scaled(options.duration(), options.speed()));
@@ -133,7 +185,7 @@ final class LiveDemo {
                       http,
                       options.gateway(),
                       options.query(),
-                      user.tier(),
+                      keys.keyOf(user.userId()),
                       RetryPolicy.defaults(),
                       scores.tally(),
                       stop),
@@ -209,7 +261,7 @@ final class LiveDemo {
                 http,
                 options.gateway(),
                 options.query(),
-                user.tier(),
+                keys.keyOf(user.userId()),
                 PROBE_RETRIES,
                 probeScores.tally(),
                 probing));
@@ -251,7 +303,11 @@ final class LiveDemo {
     try {
       HttpResponse<String> answer =
           http.send(
-              HttpRequest.newBuilder(stats).timeout(Duration.ofSeconds(5)).GET().build(),
+              HttpRequest.newBuilder(stats)
+                  .timeout(Duration.ofSeconds(5))
+                  .header(BotClient.AUTHORIZATION, keys.authorization(user.userId()))
+                  .GET()
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return answer.statusCode() == 200
           ? WireJson.mapper().readTree(answer.body()).path("total").path("trades").asLong(-1)

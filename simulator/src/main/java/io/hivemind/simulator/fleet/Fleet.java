@@ -31,11 +31,16 @@ public final class Fleet {
   }
 
   public static Fleet of(FleetSettings settings) {
-    List<SimulatedUser> users = new ArrayList<>(settings.bots());
-    for (int index = 0; index < settings.bots(); index++) {
-      users.add(user(settings.seed(), index));
+    return new Fleet(settings, users(settings.seed(), settings.bots()));
+  }
+
+  /** The users of a fleet of {@code bots} for {@code seed}, whatever its time range. */
+  public static List<SimulatedUser> users(long seed, int bots) {
+    List<SimulatedUser> users = new ArrayList<>(bots);
+    for (int index = 0; index < bots; index++) {
+      users.add(user(seed, index));
     }
-    return new Fleet(settings, users);
+    return users;
   }
 
   public FleetSettings settings() {

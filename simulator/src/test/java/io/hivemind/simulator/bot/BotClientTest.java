@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hivemind.access.domain.ApiKey;
 import io.hivemind.botapi.EventBatch;
 import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.botapi.OutcomeRequest;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,30 @@ class BotClientTest {
           "vwap_rsi",
           Map.of("rsi", 34.2, "vwap_z", -2.15));
 
-  private record Received(String path, String query, String tier, String body) {}
+  private static final ApiKey KEY = ApiKey.generate(new SecureRandom());
+  private static final String BEARER = "Bearer " + KEY.reveal();
+
+  private static final OutcomeRequest OUTCOME =
+      new OutcomeRequest(
+          SIGNAL.signalId(),
+          "a1b2c3d4e5f6",
+          "ES",
+          "LONG",
+          4500.0,
+          4510.25,
+          "2026-11-20T14:32:45Z",
+          "2026-11-20T14:40:00Z",
+          1,
+          512.5,
+          "TARGET");
+
+  private static final HeartbeatRequest HEARTBEAT =
+      new HeartbeatRequest(
+          "a1b2c3d4e5f6", "sim-1", "RUNNING", 0, List.of("ES"), "2026-11-20T14:32:45Z", null);
+
+  /** A request as the server saw it; {@code tierHeader} is the retired self-declared tier. */
+  private record Received(
+      String path, String query, String authorization, String tierHeader, String body) {}
 
   private record Answer(int status, String body, String retryAfter) {}
 
@@ -71,7 +96,7 @@ class BotClientTest {
         BotClient.newHttpClient(),
         base,
         base,
-        "pro",
+        KEY,
         new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2)),
         tally,
         new StopSignal());
@@ -83,7 +108,8 @@ class BotClientTest {
         new Received(
             exchange.getRequestURI().getPath(),
             exchange.getRequestURI().getQuery(),
-            exchange.getRequestHeaders().getFirst(BotClient.TIER_HEADER),
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("X-Hivemind-Tier"),
             new String(request, StandardCharsets.UTF_8)));
     int index = next.getAndIncrement();
     Answer answer = script.get(Math.min(index, script.size() - 1));
@@ -111,9 +137,41 @@ class BotClientTest {
     assertThat(received).hasSize(3).extracting(Received::path).containsOnly("/api/signals");
     assertThat(received).extracting(Received::body).containsOnly(WireJson.write(SIGNAL));
     assertThat(received.get(0).body()).contains("\"signal_id\":\"" + SIGNAL.signalId() + "\"");
-    assertThat(received).extracting(Received::tier).containsOnly("pro");
+    assertThat(received).extracting(Received::authorization).containsOnly(BEARER);
     assertThat(tally.snapshot().retries()).isEqualTo(2);
     assertThat(tally.snapshot().errors()).isZero();
+  }
+
+  @Test
+  void shouldSendItsKeyAndNoSelfDeclaredTierOnEveryRequest() {
+    script(new Answer(202, "{}", null));
+
+    client.postSignal(SIGNAL);
+    client.postOutcome(OUTCOME);
+    client.postEvents(List.of(SIGNAL), List.of(OUTCOME));
+    client.heartbeat(HEARTBEAT);
+    client.askConfidence(SIGNAL, 0.55);
+
+    assertThat(received)
+        .extracting(Received::path)
+        .containsExactly(
+            "/api/signals",
+            "/api/outcomes",
+            "/api/events",
+            "/api/bots/heartbeat",
+            "/api/ml/win_probability");
+    assertThat(received).extracting(Received::authorization).containsOnly(BEARER);
+    assertThat(received).extracting(Received::tierHeader).containsOnlyNulls();
+    assertThat(received.get(4).query()).doesNotContain("tier");
+  }
+
+  @Test
+  void shouldRetryWithTheSameKeyAfterTheServiceHadNotReadItYet() {
+    // 503 + Retry-After: the service is still reading the key topic at startup
+    script(new Answer(503, "{}", "0"), new Answer(202, "{}", null));
+
+    assertThat(client.postOutcome(OUTCOME)).isEqualTo(Delivery.ACCEPTED);
+    assertThat(received).hasSize(2).extracting(Received::authorization).containsOnly(BEARER);
   }
 
   @Test
@@ -130,20 +188,7 @@ class BotClientTest {
   void shouldGiveUpAfterTheLastAttempt() {
     script(new Answer(503, "{}", null));
 
-    OutcomeRequest outcome =
-        new OutcomeRequest(
-            SIGNAL.signalId(),
-            "a1b2c3d4e5f6",
-            "ES",
-            "LONG",
-            4500.0,
-            4510.25,
-            "2026-11-20T14:32:45Z",
-            "2026-11-20T14:40:00Z",
-            1,
-            512.5,
-            "TARGET");
-    assertThat(client.postOutcome(outcome)).isEqualTo(Delivery.FAILED);
+    assertThat(client.postOutcome(OUTCOME)).isEqualTo(Delivery.FAILED);
     assertThat(received).hasSize(3).extracting(Received::path).containsOnly("/api/outcomes");
     assertThat(tally.snapshot().retries()).isEqualTo(2);
     assertThat(tally.snapshot().errors()).isEqualTo(1);
@@ -163,25 +208,12 @@ class BotClientTest {
   @Test
   void shouldPostABufferedBatchInOneRequest() {
     script(new Answer(503, "{}", null), new Answer(202, "{\"accepted\":2}", null));
-    OutcomeRequest outcome =
-        new OutcomeRequest(
-            SIGNAL.signalId(),
-            "a1b2c3d4e5f6",
-            "ES",
-            "LONG",
-            4500.0,
-            4510.25,
-            "2026-11-20T14:32:45Z",
-            "2026-11-20T14:40:00Z",
-            1,
-            512.5,
-            "TARGET");
 
-    assertThat(client.postEvents(List.of(SIGNAL), List.of(outcome))).isEqualTo(Delivery.ACCEPTED);
+    assertThat(client.postEvents(List.of(SIGNAL), List.of(OUTCOME))).isEqualTo(Delivery.ACCEPTED);
     assertThat(received).hasSize(2).extracting(Received::path).containsOnly("/api/events");
     assertThat(received)
         .extracting(Received::body)
-        .containsOnly(WireJson.write(new EventBatch(List.of(SIGNAL), List.of(outcome))));
+        .containsOnly(WireJson.write(new EventBatch(List.of(SIGNAL), List.of(OUTCOME))));
   }
 
   @Test
@@ -204,7 +236,7 @@ class BotClientTest {
         .isEqualTo(
             new ConfidenceAnswer(0.68, 0.61, 0.74, 42, 2400, "v1/mid/rsi6/vz-5", true, "ACTIVE"));
     assertThat(received.get(0).path()).isEqualTo("/api/ml/win_probability");
-    assertThat(received.get(0).query()).isEqualTo("threshold=0.55&tier=pro");
+    assertThat(received.get(0).query()).isEqualTo("threshold=0.55");
     assertThat(received.get(0).body()).isEqualTo(WireJson.write(SIGNAL));
   }
 
@@ -228,16 +260,7 @@ class BotClientTest {
             """,
             null));
 
-    HeartbeatAnswer answer =
-        client.heartbeat(
-            new HeartbeatRequest(
-                "a1b2c3d4e5f6",
-                "sim-1",
-                "RUNNING",
-                0,
-                List.of("ES"),
-                "2026-11-20T14:32:45Z",
-                null));
+    HeartbeatAnswer answer = client.heartbeat(HEARTBEAT);
 
     assertThat(answer).isEqualTo(new HeartbeatAnswer(Delivery.ACCEPTED, "REDUCING", "cmd-9"));
     assertThat(received.get(0).path()).isEqualTo("/api/bots/heartbeat");

@@ -3,10 +3,13 @@ package io.hivemind.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.hivemind.simulator.bot.WireJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +30,16 @@ class DemoTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
+    return runWith(Map.of(), args);
+  }
+
+  private int runWith(Map<String, String> env, String... args) {
     Demo demo =
         new Demo(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
-    return demo.run(args, Map.of());
+    return demo.run(args, env);
   }
 
   private int offline(Path events, long seed) {
@@ -115,5 +122,44 @@ class DemoTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains(url + "/q/health/ready")
         .contains("./hivemind up");
+  }
+
+  @Test
+  void shouldExitWithOneNamingKafkaWhenTheBotsKeysCannotBeMinted() throws IOException {
+    // both services healthy, but no Kafka to write the keys to: no bot may start without one
+    HttpServer services =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    services.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    services.start();
+    int kafkaPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      kafkaPort = socket.getLocalPort();
+    }
+    try {
+      String url = "http://127.0.0.1:" + services.getAddress().getPort();
+
+      int status =
+          runWith(
+              Map.of("KAFKA_PORT", String.valueOf(kafkaPort)),
+              "--gateway",
+              url,
+              "--query",
+              url,
+              "--bots",
+              "3");
+
+      assertThat(status).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("cannot mint the bots' API keys")
+          .contains("127.0.0.1:" + kafkaPort);
+      assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("hm_");
+    } finally {
+      services.stop(0);
+    }
   }
 }
