@@ -1,8 +1,8 @@
 package io.hivemind.bench;
 
 import io.hivemind.schema.KafkaConnection;
+import io.hivemind.schema.KafkaEnvironment;
 import io.hivemind.schema.Topics;
-import io.hivemind.simulator.keys.KafkaEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 

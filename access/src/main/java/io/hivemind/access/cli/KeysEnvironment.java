@@ -1,9 +1,7 @@
 package io.hivemind.access.cli;
 
-import io.hivemind.schema.KafkaConnection;
+import io.hivemind.schema.KafkaEnvironment;
 import io.hivemind.schema.Topics;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,26 +15,8 @@ import java.util.Map;
 record KeysEnvironment(Map<String, Object> connection, Topics topics, String operator) {
 
   static KeysEnvironment from(Map<String, String> env) {
-    Map<String, Object> kafka = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.equals("KAFKA_SECURITY_PROTOCOL")
-              || name.startsWith("KAFKA_SASL_")
-              || name.startsWith("KAFKA_SSL_")) {
-            kafka.put(
-                name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'),
-                value);
-          }
-        });
-    String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
-    if (bootstrap == null || bootstrap.isBlank()) {
-      bootstrap = "127.0.0.1:" + env.getOrDefault("KAFKA_PORT", "9092");
-    }
-    kafka.put("bootstrap.servers", bootstrap);
-    return new KeysEnvironment(
-        KafkaConnection.settings(kafka),
-        new Topics(env.getOrDefault("HIVEMIND_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
-        operator(env));
+    KafkaEnvironment kafka = KafkaEnvironment.from(env);
+    return new KeysEnvironment(kafka.connection(), kafka.topics(), operator(env));
   }
 
   /** HIVEMIND_OPERATOR, or the login name, as the control commands name their operator. */

@@ -10,8 +10,7 @@ import io.hivemind.replay.settings.InvalidSettingsException;
 import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.replay.settings.SettingsValidator;
 import io.hivemind.schema.AvroSerdes;
-import io.hivemind.schema.KafkaConnection;
-import io.hivemind.schema.Topics;
+import io.hivemind.schema.KafkaEnvironment;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -60,15 +59,15 @@ public final class ReplayMain {
     }
   }
 
+  /** The stack's Kafka (as every tool reads it, secured clusters included) and registry. */
   static Replay replay(Map<String, String> env) {
-    String bootstrap = "127.0.0.1:" + env.getOrDefault("KAFKA_PORT", "9092");
+    KafkaEnvironment kafka = KafkaEnvironment.from(env);
     String registry =
-        "http://127.0.0.1:" + env.getOrDefault("REGISTRY_PORT", "8085") + "/apis/registry/v3";
+        env.getOrDefault(
+            "HIVEMIND_REGISTRY_URL",
+            "http://127.0.0.1:" + env.getOrDefault("REGISTRY_PORT", "8085") + "/apis/registry/v3");
     return new Replay(
-        KafkaConnection.settings(Map.of("bootstrap.servers", bootstrap)),
-        AvroSerdes.registry(registry),
-        new Topics(env.getOrDefault("HIVEMIND_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
-        CodeVersion.current());
+        kafka.connection(), AvroSerdes.registry(registry), kafka.topics(), CodeVersion.current());
   }
 
   private static void print(ReplayResult result, PrintStream out) {

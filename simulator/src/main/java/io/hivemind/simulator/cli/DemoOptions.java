@@ -1,7 +1,7 @@
 package io.hivemind.simulator.cli;
 
+import io.hivemind.schema.KafkaEnvironment;
 import io.hivemind.simulator.fleet.FleetSettings;
-import io.hivemind.simulator.keys.KafkaEnvironment;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import io.hivemind.access.domain.Tier;
 import io.hivemind.access.kafka.KeyTopicException;
 import io.hivemind.access.kafka.KeyTopics;
 import io.hivemind.access.kafka.KeyWriter;
+import io.hivemind.schema.KafkaEnvironment;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import io.hivemind.access.domain.Role;
 import io.hivemind.access.domain.Tier;
 import io.hivemind.access.kafka.KeyMaterializer;
 import io.hivemind.access.kafka.KeyTopicException;
+import io.hivemind.schema.KafkaEnvironment;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.KafkaStack;
 import java.io.IOException;

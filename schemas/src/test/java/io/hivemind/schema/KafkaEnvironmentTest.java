@@ -1,4 +1,4 @@
-package io.hivemind.simulator.keys;
+package io.hivemind.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
-package io.hivemind.simulator.keys;
+package io.hivemind.schema;
 
-import io.hivemind.schema.KafkaConnection;
-import io.hivemind.schema.Topics;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
