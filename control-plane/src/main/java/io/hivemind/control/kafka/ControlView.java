@@ -5,6 +5,7 @@ import io.hivemind.control.domain.ControlEntry;
 import io.hivemind.control.domain.ControlSnapshot;
 import io.hivemind.control.domain.EffectiveState;
 import io.hivemind.schema.ControlState;
+import io.hivemind.schema.TopicFollower;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

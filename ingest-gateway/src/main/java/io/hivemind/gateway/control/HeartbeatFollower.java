@@ -2,10 +2,10 @@ package io.hivemind.gateway.control;
 
 import io.hivemind.control.domain.BotHeartbeat;
 import io.hivemind.control.domain.BotRoster;
-import io.hivemind.control.kafka.TopicFollower;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Heartbeat;
 import io.hivemind.schema.KafkaConnection;
+import io.hivemind.schema.TopicFollower;
 import io.hivemind.schema.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package io.hivemind.control.kafka;
+package io.hivemind.schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public final class TopicFollower implements AutoCloseable {
   private volatile boolean running = true;
 
   /**
-   * @param connection bootstrap servers and security settings ({@code KafkaConnection.settings})
+   * @param connection bootstrap servers and security settings ({@link KafkaConnection#settings})
    * @param startAt where to start each partition: {@code null} for the beginning, or a time
    */
   public TopicFollower(
@@ -122,6 +122,11 @@ public final class TopicFollower implements AutoCloseable {
         caughtUp.countDown();
       }
     }
+  }
+
+  /** The topic this follows. */
+  public String topic() {
+    return topic;
   }
 
   /** Waits (bounded by the client's own timeouts, retried) until the topic exists. */
