@@ -46,6 +46,14 @@ public class Caller {
     return principal().tier().wire();
   }
 
+  /**
+   * Whether the key's user is private: their trades never reach the community statistics and their
+   * confidence draws nothing from them ({@link Principal#privateUser}).
+   */
+  public boolean isPrivate() {
+    return principal().privateUser();
+  }
+
   public boolean isAdmin() {
     return principal().has(Role.ADMIN);
   }

@@ -17,8 +17,9 @@ sealed interface KeysCommand {
 
   int MAX_REASON = 500;
 
-  /** {@code create --user U --tier T [--role R] [--json]} */
-  record Create(String userId, Tier tier, Role role, boolean json) implements KeysCommand {}
+  /** {@code create --user U --tier T [--role R] [--private] [--json]} */
+  record Create(String userId, Tier tier, Role role, boolean privateUser, boolean json)
+      implements KeysCommand {}
 
   /** {@code revoke <keyId or key> [--reason R]}; the key id is what the argument names. */
   record Revoke(String keyId, String reason) implements KeysCommand {}
@@ -37,7 +38,8 @@ sealed interface KeysCommand {
     Parsed parsed;
     switch (name) {
       case "create":
-        parsed = Parsed.of(args.subList(1, args.size()), Set.of("--user", "--tier", "--role"));
+        parsed =
+            Parsed.of(args.subList(1, args.size()), Set.of("--user", "--tier", "--role"), true);
         parsed.noPositionals(name);
         String user = parsed.required("--user");
         if (!KeyRecord.isUserId(user)) {
@@ -50,6 +52,7 @@ sealed interface KeysCommand {
             user,
             tier,
             role.isPresent() ? choice("--role", role.get(), Role::fromWire) : Role.BOT,
+            parsed.privateUser,
             parsed.json);
       case "revoke":
         parsed = Parsed.of(args.subList(1, args.size()), Set.of("--reason"));
@@ -101,18 +104,29 @@ sealed interface KeysCommand {
     }
   }
 
-  /** Options ({@code --name value}, each at most once), the {@code --json} flag, positionals. */
+  /**
+   * Options ({@code --name value}, each at most once), the {@code --json} flag, the {@code
+   * --private} flag (where the command takes it), positionals.
+   */
   final class Parsed {
     private final Map<String, String> options = new HashMap<>();
     private final List<String> positionals = new ArrayList<>();
     private boolean json;
+    private boolean privateUser;
 
     static Parsed of(List<String> args, Set<String> valued) throws UsageException {
+      return of(args, valued, false);
+    }
+
+    static Parsed of(List<String> args, Set<String> valued, boolean takesPrivate)
+        throws UsageException {
       Parsed parsed = new Parsed();
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         if (arg.equals("--json")) {
           parsed.json = true;
+        } else if (takesPrivate && arg.equals("--private")) {
+          parsed.privateUser = true;
         } else if (valued.contains(arg)) {
           if (i + 1 >= args.size()) {
             throw new UsageException(arg + " needs a value");

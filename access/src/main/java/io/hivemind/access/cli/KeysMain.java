@@ -33,14 +33,16 @@ public final class KeysMain {
       """
       Usage: ./hivemind keys <command>
 
-        create --user U --tier basic|pro|elite [--role bot|analyst|admin] [--json]
+        create --user U --tier basic|pro|elite [--role bot|analyst|admin] [--private] [--json]
                      Issue a key for user U (role bot unless given). The key is printed once,
                      alone on stdout; only its SHA-256 is stored. --json prints
-                     {"key":...,"user_id":...,"tier":...,"role":...}.
+                     {"key":...,"user_id":...,"tier":...,"role":...,"private":...}.
+                     --private: U is a private user, whose trades never reach the community
+                     statistics and whose confidence draws nothing from them.
         revoke <key id or key> [--reason R]
                      Revoke a key: every service refuses it within seconds.
         list [--user U] [--json]
-                     Every key (or U's): key id, user, tier, role, created, revoked.
+                     Every key (or U's): key id, user, tier, role, private, created, revoked.
                      Never shows a secret or a hash.
         help         This text.
 
@@ -106,7 +108,13 @@ public final class KeysMain {
     ApiKey key = ApiKey.generate(new SecureRandom());
     KeyRecord record =
         KeyRecord.issue(
-            key, create.userId(), create.tier(), create.role(), now(), environment.operator());
+            key,
+            create.userId(),
+            create.tier(),
+            create.role(),
+            now(),
+            environment.operator(),
+            create.privateUser());
     try (KeyWriter writer =
         new KeyWriter(environment.connection(), environment.topics(), TIMEOUT)) {
       writer.write(record);
@@ -117,13 +125,18 @@ public final class KeysMain {
       node.put("user_id", record.userId());
       node.put("tier", record.tier().wire());
       node.put("role", record.role().wire());
+      node.put("private", record.privateUser());
       out.println(node);
     } else {
       out.println(key.reveal());
       err.printf(
-          "Created key %s for user %s (tier %s, role %s). It is shown this once: only its hash"
+          "Created key %s for user %s (tier %s, role %s%s). It is shown this once: only its hash"
               + " is stored. Bots send it as: Authorization: Bearer <key>%n",
-          record.keyId(), record.userId(), record.tier().wire(), record.role().wire());
+          record.keyId(),
+          record.userId(),
+          record.tier().wire(),
+          record.role().wire(),
+          record.privateUser() ? ", private" : "");
     }
     return 0;
   }
@@ -168,6 +181,7 @@ public final class KeysMain {
         node.put("user_id", record.userId());
         node.put("tier", record.tier().wire());
         node.put("role", record.role().wire());
+        node.put("private", record.privateUser());
         node.put("created_at", record.createdAt().toString());
         node.put("created_by", record.createdBy());
         node.put("revoked_at", record.isRevoked() ? record.revokedAt().toString() : null);
@@ -181,8 +195,8 @@ public final class KeysMain {
       out.println(list.userId().map(user -> "No keys for user " + user).orElse("No keys"));
       return 0;
     }
-    String row = "%-14s%-26s%-7s%-9s%-22s%s%n";
-    out.printf(row, "KEY_ID", "USER", "TIER", "ROLE", "CREATED", "REVOKED");
+    String row = "%-14s%-26s%-7s%-9s%-9s%-22s%s%n";
+    out.printf(row, "KEY_ID", "USER", "TIER", "ROLE", "PRIVATE", "CREATED", "REVOKED");
     for (KeyRecord record : records) {
       out.printf(
           row,
@@ -190,6 +204,7 @@ public final class KeysMain {
           record.userId(),
           record.tier().wire(),
           record.role().wire(),
+          record.privateUser() ? "yes" : "-",
           seconds(record.createdAt()),
           record.isRevoked() ? revocation(record) : "-");
     }

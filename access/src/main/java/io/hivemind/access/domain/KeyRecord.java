@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * @param createdBy who issued it (an operator name)
  * @param revokedAt null while the key is valid; {@code revokedBy} and {@code revokeReason} go with
  *     it
+ * @param privateUser the key's user is private (the seeds' "private hive mind"): their trades never
+ *     reach the community statistics and their confidence has no community prior. Set explicitly
+ *     when the key is issued, never implied by the tier.
  */
 public record KeyRecord(
     String keyId,
@@ -25,7 +28,8 @@ public record KeyRecord(
     String createdBy,
     Instant revokedAt,
     String revokedBy,
-    String revokeReason) {
+    String revokeReason,
+    boolean privateUser) {
 
   /** The user ids the bot-facing API accepts (and a control scope {@code user:U} can name). */
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -59,11 +63,59 @@ public record KeyRecord(
     }
   }
 
-  /** The record of a newly issued key. */
+  /** A record of an ordinary (not private) user's key. */
+  public KeyRecord(
+      String keyId,
+      String secretHash,
+      String userId,
+      Tier tier,
+      Role role,
+      Instant createdAt,
+      String createdBy,
+      Instant revokedAt,
+      String revokedBy,
+      String revokeReason) {
+    this(
+        keyId,
+        secretHash,
+        userId,
+        tier,
+        role,
+        createdAt,
+        createdBy,
+        revokedAt,
+        revokedBy,
+        revokeReason,
+        false);
+  }
+
+  /** The record of a newly issued key of an ordinary (not private) user. */
   public static KeyRecord issue(
       ApiKey key, String userId, Tier tier, Role role, Instant at, String createdBy) {
+    return issue(key, userId, tier, role, at, createdBy, false);
+  }
+
+  /** The record of a newly issued key; {@code privateUser} as in {@link KeyRecord}. */
+  public static KeyRecord issue(
+      ApiKey key,
+      String userId,
+      Tier tier,
+      Role role,
+      Instant at,
+      String createdBy,
+      boolean privateUser) {
     return new KeyRecord(
-        key.keyId(), key.secretHash(), userId, tier, role, at, createdBy, null, null, null);
+        key.keyId(),
+        key.secretHash(),
+        userId,
+        tier,
+        role,
+        at,
+        createdBy,
+        null,
+        null,
+        null,
+        privateUser);
   }
 
   public static boolean isUserId(String userId) {
@@ -77,11 +129,11 @@ public record KeyRecord(
   /** This record, revoked: the record that replaces it on the topic. */
   public KeyRecord revoke(Instant at, String by, String reason) {
     return new KeyRecord(
-        keyId, secretHash, userId, tier, role, createdAt, createdBy, at, by, reason);
+        keyId, secretHash, userId, tier, role, createdAt, createdBy, at, by, reason, privateUser);
   }
 
   public Principal principal() {
-    return new Principal(userId, tier, role, keyId);
+    return new Principal(userId, tier, role, keyId, privateUser);
   }
 
   private static void requireText(String field, String value) {
@@ -105,6 +157,7 @@ public record KeyRecord(
         + createdAt
         + ", createdBy="
         + createdBy
+        + (privateUser ? ", private" : "")
         + (revokedAt == null
             ? ""
             : ", revokedAt=" + revokedAt + ", revokedBy=" + revokedBy + ", reason=" + revokeReason)

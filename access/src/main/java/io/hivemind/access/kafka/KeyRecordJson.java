@@ -15,7 +15,8 @@ import java.time.format.DateTimeParseException;
  * A key record as the value of {@code hivemind.api-keys}: a JSON object with snake_case fields.
  * JSON rather than Avro keeps authentication independent of the schema registry: a service can tell
  * who is asking while the registry is away. Fields it does not know are ignored, so a later version
- * may add some.
+ * may add some; {@code private_user} is written only when true and absent reads as false, so
+ * records written before it existed still read.
  */
 public final class KeyRecordJson {
 
@@ -32,6 +33,9 @@ public final class KeyRecordJson {
     node.put("role", record.role().wire());
     node.put("created_at", record.createdAt().toString());
     node.put("created_by", record.createdBy());
+    if (record.privateUser()) {
+      node.put("private_user", true);
+    }
     if (record.isRevoked()) {
       node.put("revoked_at", record.revokedAt().toString());
       node.put("revoked_by", record.revokedBy());
@@ -70,7 +74,8 @@ public final class KeyRecordJson {
           required(node, "created_by"),
           instant(optional(node, "revoked_at")),
           optional(node, "revoked_by"),
-          optional(node, "revoke_reason"));
+          optional(node, "revoke_reason"),
+          flag(node, "private_user"));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("a time is not ISO-8601: " + e.getParsedString(), e);
     }
@@ -93,6 +98,18 @@ public final class KeyRecordJson {
       throw new IllegalArgumentException(field + " must be a string");
     }
     return value.asText();
+  }
+
+  /** An optional boolean: absent or null is false. */
+  private static boolean flag(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new IllegalArgumentException(field + " must be true or false");
+    }
+    return value.booleanValue();
   }
 
   private static Instant instant(String text) {

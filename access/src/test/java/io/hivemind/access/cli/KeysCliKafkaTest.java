@@ -108,7 +108,10 @@ class KeysCliKafkaTest {
 
     assertThat(create.status()).as(create.err()).isZero();
     JsonNode json = create.json();
-    assertThat(json.fieldNames()).toIterable().containsExactly("key", "user_id", "tier", "role");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly("key", "user_id", "tier", "role", "private");
+    assertThat(json.get("private").asBoolean()).isFalse();
     assertThat(json.get("user_id").asText()).isEqualTo("a1b2c3d4e5f6");
     assertThat(json.get("tier").asText()).isEqualTo("elite");
     assertThat(json.get("role").asText()).isEqualTo("analyst");
@@ -142,6 +145,29 @@ class KeysCliKafkaTest {
     assertThat(create.err()).contains(parsed.keyId()).doesNotContain(key.substring(16));
     assertThat(caughtUpMaterializer().authenticate(key))
         .contains(new Principal("u1", Tier.BASIC, Role.BOT, parsed.keyId()));
+  }
+
+  @Test
+  void shouldIssueAPrivateKeyWhoseUserTheServicesSeeAsPrivate() throws Exception {
+    Run create = keys("create", "--user", "u9", "--tier", "elite", "--private", "--json");
+
+    assertThat(create.status()).as(create.err()).isZero();
+    assertThat(create.json().get("private").asBoolean()).isTrue();
+    String key = create.json().get("key").asText();
+    String keyId = ApiKey.parse(key).orElseThrow().keyId();
+    KeyMaterializer service = caughtUpMaterializer();
+    assertThat(service.authenticate(key))
+        .contains(new Principal("u9", Tier.ELITE, Role.BOT, keyId, true));
+    String ordinary = created("u8", "elite");
+    assertThat(caughtUpMaterializer().authenticate(ordinary).orElseThrow().privateUser()).isFalse();
+
+    Run table = keys("list");
+    Run json = keys("list", "--user", "u9", "--json");
+
+    assertThat(table.out()).contains("PRIVATE");
+    assertThat(table.out().lines().filter(line -> line.startsWith(keyId)).findFirst())
+        .hasValueSatisfying(line -> assertThat(line).contains(" yes "));
+    assertThat(json.json().get("keys").get(0).get("private").asBoolean()).isTrue();
   }
 
   @Test

@@ -27,9 +27,17 @@ class KeysCommandTest {
   @Test
   void shouldReadCreateWithTheBotRoleByDefault() throws Exception {
     assertThat(parse("create --user a1b2c3d4e5f6 --tier pro"))
-        .isEqualTo(new KeysCommand.Create("a1b2c3d4e5f6", Tier.PRO, Role.BOT, false));
+        .isEqualTo(new KeysCommand.Create("a1b2c3d4e5f6", Tier.PRO, Role.BOT, false, false));
     assertThat(parse("create --json --role admin --tier elite --user ops"))
-        .isEqualTo(new KeysCommand.Create("ops", Tier.ELITE, Role.ADMIN, true));
+        .isEqualTo(new KeysCommand.Create("ops", Tier.ELITE, Role.ADMIN, false, true));
+  }
+
+  @Test
+  void shouldReadPrivateOnlyWhenGiven() throws Exception {
+    assertThat(parse("create --user u1 --tier elite --private --json"))
+        .isEqualTo(new KeysCommand.Create("u1", Tier.ELITE, Role.BOT, true, true));
+    assertThat(parse("create --user u1 --tier elite"))
+        .isEqualTo(new KeysCommand.Create("u1", Tier.ELITE, Role.BOT, false, false));
   }
 
   @Test
@@ -77,6 +85,8 @@ class KeysCommandTest {
         "revoke not-a-key",
         "revoke abcdefgh2345 abcdefgh2346",
         "revoke abcdefgh2345 --json",
+        "revoke abcdefgh2345 --private",
+        "list --private",
         "list extra",
         "list --tier pro",
       })

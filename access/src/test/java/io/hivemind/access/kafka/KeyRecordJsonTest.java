@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hivemind.access.domain.ApiKey;
 import io.hivemind.access.domain.KeyRecord;
+import io.hivemind.access.domain.Principal;
 import io.hivemind.access.domain.Role;
 import io.hivemind.access.domain.Tier;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,33 @@ class KeyRecordJsonTest {
                 + key.secretHash()
                 + "\",\"user_id\":\"a1b2c3d4e5f6\",\"tier\":\"elite\",\"role\":\"analyst\","
                 + "\"created_at\":\"2026-11-20T14:00:00.123Z\",\"created_by\":\"alice\"}");
+  }
+
+  @Test
+  void shouldWriteAndReadBackAPrivateUser() {
+    KeyRecord privateRecord =
+        KeyRecord.issue(key, "a1b2c3d4e5f6", Tier.ELITE, Role.BOT, CREATED, "alice", true);
+
+    assertThat(text(privateRecord)).contains("\"private_user\":true");
+    assertThat(KeyRecordJson.fromJson(KeyRecordJson.toJson(privateRecord)))
+        .isEqualTo(privateRecord);
+    assertThat(KeyRecordJson.fromJson(KeyRecordJson.toJson(privateRecord)).principal())
+        .isEqualTo(new Principal("a1b2c3d4e5f6", Tier.ELITE, Role.BOT, key.keyId(), true));
+    KeyRecord revoked = privateRecord.revoke(CREATED.plusSeconds(5), "bob", null);
+    assertThat(revoked.privateUser()).isTrue();
+  }
+
+  @Test
+  void shouldReadARecordWithoutPrivateUserAsNotPrivate() {
+    // what every record written before the field existed looks like
+    assertThat(text(record)).doesNotContain("private_user");
+    KeyRecord read = KeyRecordJson.fromJson(KeyRecordJson.toJson(record));
+
+    assertThat(read.privateUser()).isFalse();
+    assertThat(read.principal().privateUser()).isFalse();
+    String bad = text(record).replace("{", "{\"private_user\":\"yes\",");
+    assertThatThrownBy(() -> KeyRecordJson.fromJson(bad.getBytes(StandardCharsets.UTF_8)))
+        .hasMessage("private_user must be true or false");
   }
 
   @Test

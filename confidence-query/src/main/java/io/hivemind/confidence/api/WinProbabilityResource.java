@@ -130,8 +130,21 @@ public class WinProbabilityResource {
     return user.equals(caller.userId()) ? caller.tier() : reader.tier(tier);
   }
 
+  /**
+   * Whether {@code user} is private, so their answer draws nothing from the community: the key's
+   * own privacy for its own user. For another user, whom only an admin key reads, the key says
+   * nothing about that user's privacy (it lives in that user's keys, which this service does not
+   * look up by user): such a read is answered as for an ordinary user.
+   */
+  private boolean privateUser(String user) {
+    return user.equals(caller.userId()) && caller.isPrivate();
+  }
+
   private Uni<Response> answer(
-      Question question, String tier, String forwarded, ForwardableRequest request) {
+      Question asked, String tier, String forwarded, ForwardableRequest request) {
+    Question question =
+        new Question(
+            asked.query().withPrivateUser(privateUser(asked.query().userId())), asked.threshold());
     return queries
         .ask(
             question.query().userId(),

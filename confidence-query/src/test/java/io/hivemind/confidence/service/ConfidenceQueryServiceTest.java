@@ -212,6 +212,33 @@ class ConfidenceQueryServiceTest {
   }
 
   @Test
+  void shouldAnswerAPrivateUserWithoutTheCommunity() {
+    String symbol = uniqueSymbol();
+    Instant time = recentTime();
+    List<String> patterns = PatternScheme.v1().patterns(time, FEATURES);
+    for (int level = 0; level < patterns.size(); level++) {
+      writeCommunityStats(
+          new CommunityStatsKey(symbol, Side.LONG, level, patterns.get(level)),
+          decayed(stats(1000, 800, 0, 0, 0, time), 800, 1000));
+    }
+    Key ordinary = QueryKeys.bot(uniqueUser());
+    Key secluded = QueryKeys.privateBot(uniqueUser());
+    await("community visible")
+        .atMost(VISIBLE)
+        .until(
+            () -> json(winProbability(ordinary, symbol, time).statusCode(200)),
+            b -> b.at("/evidence/community_trades").asLong() == 1000);
+
+    JsonNode body = json(winProbability(secluded, symbol, time).statusCode(200));
+
+    assertThat(body.get("user_id").asText()).isEqualTo(secluded.userId());
+    assertThat(body.at("/evidence/community_trades").asLong()).isZero();
+    assertThat(body.at("/evidence/user_trades").asLong()).isZero();
+    assertThat(body.get("win_probability").asDouble()).isCloseTo(0.5, within(0.02));
+    assertThat(body.get("take_trade").asBoolean()).isFalse();
+  }
+
+  @Test
   void shouldNotTakeATradeWhileTheUserIsHaltedAndSaySo() {
     String user = uniqueUser();
     String symbol = uniqueSymbol();

@@ -64,8 +64,19 @@ public final class QueryKeys {
 
   /** Issues a key and returns once the query under test accepts it. */
   public static Key mint(String user, Tier tier, Role role) {
+    return mint(user, tier, role, false);
+  }
+
+  /** A bot key of {@code user}, a private user: no community prior, contributes nothing. */
+  public static Key privateBot(String user) {
+    return mint(user, Tier.ELITE, Role.BOT, true);
+  }
+
+  /** Issues a key of a private user ({@code privateUser}) or an ordinary one. */
+  public static Key mint(String user, Tier tier, Role role, boolean privateUser) {
     ApiKey apiKey = ApiKey.generate(RANDOM);
-    KeyRecord record = KeyRecord.issue(apiKey, user, tier, role, Instant.now(), "query-tests");
+    KeyRecord record =
+        KeyRecord.issue(apiKey, user, tier, role, Instant.now(), "query-tests", privateUser);
     write(record);
     Key key = new Key(apiKey.reveal(), record);
     // answered by the role check (403 for a bot, 200 above), which needs neither stores nor data

@@ -117,7 +117,8 @@ class ReplayResourceTest {
                 exitTime,
                 1,
                 pnl,
-                pnl > 0 ? "TARGET" : "STOP");
+                pnl > 0 ? "TARGET" : "STOP",
+                false);
         send(producer, TOPICS.signals, signalTime, user, signal);
         send(producer, TOPICS.outcomes, exitTime, user, outcome);
       }

@@ -2,12 +2,14 @@ package io.hivemind.gateway.api;
 
 import io.hivemind.access.http.Caller;
 import io.hivemind.access.http.NotYourUserException;
+import io.hivemind.botapi.AvroMapping;
 import io.hivemind.botapi.EventBatch;
 import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.botapi.OutcomeRequest;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.botapi.Violation;
 import io.hivemind.control.domain.BotContext;
+import io.hivemind.schema.TradeOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.List;
  * The one place that decides which user a write acts for, and in which tier: the API key's. A body
  * may leave {@code user_id} out (it becomes the key's) or repeat the key's; naming another user is
  * refused with 403 before anything is validated or sent. Binding returns a copy of the request
- * carrying the key's user, so the record written can only ever be keyed by it.
+ * carrying the key's user, so the record written can only ever be keyed by it. An outcome also
+ * carries the key's privacy ({@link #toTradeOutcome}).
  */
 @RequestScoped
 class CallerIdentity {
@@ -31,6 +34,17 @@ class CallerIdentity {
 
   String userId() {
     return caller.userId();
+  }
+
+  /**
+   * The outcome as written to Kafka, stamped with whether the key's user is private. The stamp is
+   * the key's alone: {@code private_user} is not in the bots' JSON contract, so a bot cannot set
+   * it.
+   */
+  TradeOutcome toTradeOutcome(OutcomeRequest outcome) {
+    TradeOutcome record = AvroMapping.toTradeOutcome(outcome);
+    record.setPrivateUser(caller.isPrivate());
+    return record;
   }
 
   /** Whose trading state applies to this request, for {@code symbol} (null: all symbols). */

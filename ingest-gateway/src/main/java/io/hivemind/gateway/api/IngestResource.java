@@ -80,7 +80,7 @@ public class IngestResource {
     InvalidRequestException.throwIfAny(validator.validate(request));
     TradingStatus status = statusOf(request.symbol());
     return publisher
-        .publish(topics.outcomes, caller.userId(), AvroMapping.toTradeOutcome(request))
+        .publish(topics.outcomes, caller.userId(), caller.toTradeOutcome(request))
         .map(published -> Accepted.signalEvent(request.signalId(), published, status));
   }
 
@@ -101,8 +101,7 @@ public class IngestResource {
       records.add(new ProducerRecord<>(topics.signals, userId, AvroMapping.toSignal(signal)));
     }
     for (OutcomeRequest outcome : batch.outcomesOrEmpty()) {
-      records.add(
-          new ProducerRecord<>(topics.outcomes, userId, AvroMapping.toTradeOutcome(outcome)));
+      records.add(new ProducerRecord<>(topics.outcomes, userId, caller.toTradeOutcome(outcome)));
     }
     String tradingState = statusOf(null).tradingState();
     return publisher

@@ -69,8 +69,14 @@ public final class TestKeys {
 
   /** Issues a key and returns once the gateway under test accepts it. */
   public Key mint(String user, Tier tier, Role role) {
+    return mint(user, tier, role, false);
+  }
+
+  /** Issues a key of a private user ({@code privateUser}) or an ordinary one. */
+  public Key mint(String user, Tier tier, Role role, boolean privateUser) {
     ApiKey apiKey = ApiKey.generate(RANDOM);
-    KeyRecord record = KeyRecord.issue(apiKey, user, tier, role, Instant.now(), "gateway-tests");
+    KeyRecord record =
+        KeyRecord.issue(apiKey, user, tier, role, Instant.now(), "gateway-tests", privateUser);
     write(record);
     Key key = new Key(apiKey.reveal(), record);
     await("the gateway accepts key " + record.keyId())

@@ -7,16 +7,23 @@ import static io.hivemind.gateway.api.Ingest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.hivemind.access.domain.Role;
+import io.hivemind.access.domain.Tier;
+import io.hivemind.gateway.access.TestKeys;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +72,64 @@ class OutcomeIngestTest {
     assertThat(outcome.getContracts()).isEqualTo(2);
     assertThat(outcome.getPnl()).isEqualTo(410.0);
     assertThat(outcome.getExitReason()).isEqualTo("TARGET");
+  }
+
+  @Test
+  void shouldStampAPrivateKeysOutcomesPrivateAndOthersNot() {
+    TestKeys.Key secluded =
+        TestKeys.standard().mint(TestKeys.newUser(), Tier.ELITE, Role.BOT, true);
+
+    JsonPath single =
+        postAs(secluded, "/api/outcomes", Bodies.json(Bodies.outcome(secluded.userId())))
+            .statusCode(202)
+            .extract()
+            .jsonPath();
+    Map<TopicPartition, Long> before = probe.endOffsets(TOPICS.outcomes);
+    postAs(
+            secluded,
+            "/api/events",
+            Bodies.json(
+                Map.of(
+                    "outcomes",
+                    List.of(Bodies.outcome(secluded.userId()), Bodies.outcome(secluded.userId())))))
+        .statusCode(202);
+    List<ConsumerRecord<String, SpecificRecord>> batch =
+        probe.recordsFrom(TOPICS.outcomes, before, 2);
+    // an ordinary (elite) key cannot make itself private: the field is not in the contract
+    Map<String, Object> claimed = Bodies.outcome(Ingest.user());
+    claimed.put("private_user", true);
+    JsonPath ordinary =
+        post("/api/outcomes", Bodies.json(claimed)).statusCode(202).extract().jsonPath();
+
+    assertThat(outcomeAt(single).getPrivateUser()).isTrue();
+    assertThat(outcomeAt(single).getUserId()).isEqualTo(secluded.userId());
+    assertThat(batch)
+        .hasSize(2)
+        .allSatisfy(
+            record -> {
+              assertThat(record.key()).isEqualTo(secluded.userId());
+              assertThat(((TradeOutcome) record.value()).getPrivateUser()).isTrue();
+            });
+    assertThat(outcomeAt(ordinary).getUserId()).isEqualTo(Ingest.user());
+    assertThat(outcomeAt(ordinary).getPrivateUser()).isFalse();
+  }
+
+  private TradeOutcome outcomeAt(JsonPath answer) {
+    return (TradeOutcome)
+        probe
+            .recordAt(TOPICS.outcomes, answer.getInt("partition"), answer.getLong("offset"))
+            .value();
+  }
+
+  private static ValidatableResponse postAs(TestKeys.Key key, String path, String body) {
+    return key.given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post(path)
+        .then()
+        .log()
+        .ifValidationFails();
   }
 
   @Test

@@ -76,7 +76,8 @@ class LearnerServiceTest {
                       entry.plusSeconds(30),
                       1,
                       pnl,
-                      "TARGET")));
+                      "TARGET",
+                      false)));
         }
       }
       producer.flush();

@@ -139,7 +139,8 @@ class LearningSwitchServiceTest {
                     entry.plusSeconds(30),
                     1,
                     i < wins ? 50.0 : -25.0,
-                    "TARGET")));
+                    "TARGET",
+                    false)));
       }
       producer.flush();
     }

@@ -93,6 +93,11 @@ class LearnerTopologyTest {
   }
 
   private static TradeOutcome outcome(String user, String id, double pnl, Instant exit) {
+    return outcome(user, id, pnl, exit, false);
+  }
+
+  private static TradeOutcome outcome(
+      String user, String id, double pnl, Instant exit, boolean privateUser) {
     return new TradeOutcome(
         id,
         user,
@@ -104,7 +109,8 @@ class LearnerTopologyTest {
         exit,
         1,
         pnl,
-        pnl > 0 ? "TARGET" : "STOP");
+        pnl > 0 ? "TARGET" : "STOP",
+        privateUser);
   }
 
   private void trade(String user, String id, double pnl, Instant time) {
@@ -133,6 +139,26 @@ class LearnerTopologyTest {
     assertThat(learned).hasSize(1);
     assertThat(userStatsAt("alice", 0, "v1").getTrades()).isEqualTo(1);
     assertThat(communityStatsAt(0, "v1").getTrades()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountAPrivateUsersTradeInTheirOwnStatisticsOnly() {
+    trade("alice", "s-1", 100, T0);
+    communityStats.readKeyValuesToList(); // alice's: the community exists before
+
+    signals.pipeInput("carol", signal("carol", "s-2", T0), T0);
+    outcomes.pipeInput(
+        "carol", outcome("carol", "s-2", 100, T0.plusSeconds(300), true), T0.plusSeconds(300));
+
+    List<Experience> learned = experiences.readValuesToList();
+    assertThat(learned).extracting(Experience::getPrivateUser).containsExactly(false, true);
+    assertThat(userStatsAt("carol", 0, "v1").getTrades()).isEqualTo(1);
+    assertThat(userStatsAt("carol", 2, "v1/mid/rsi6/vz-5").getWins()).isEqualTo(1);
+    assertThat(userStats.readKeyValuesToMap().keySet())
+        .extracting(StatsKey::getUserId)
+        .contains("carol");
+    assertThat(communityStats.isEmpty()).as("no community record for carol's trade").isTrue();
+    assertThat(communityStatsAt(0, "v1").getTrades()).as("alice's only").isEqualTo(1);
   }
 
   @Test

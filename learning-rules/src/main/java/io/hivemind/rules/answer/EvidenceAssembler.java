@@ -26,15 +26,19 @@ final class EvidenceAssembler {
     Optional<WinStats> deepestUser = Optional.empty();
     for (int level = 0; level < patterns.size(); level++) {
       String pattern = patterns.get(level);
+      // A private user draws nothing from the community: not even read, so the answer reports
+      // no community trades either.
       deepestCommunity =
-          stats.community(new CommunityStatsKey(query.symbol(), query.side(), level, pattern));
+          query.privateUser()
+              ? Optional.empty()
+              : stats.community(
+                  new CommunityStatsKey(query.symbol(), query.side(), level, pattern));
       deepestUser =
           stats.user(new StatsKey(query.userId(), query.symbol(), query.side(), level, pattern));
       community.add(WinStatsCounts.decayed(deepestCommunity));
       user.add(WinStatsCounts.decayed(deepestUser));
     }
-    // Private users are not a concept of the API yet (issue 6): every user draws on the community.
-    Evidence evidence = new Evidence(community, user, false);
+    Evidence evidence = new Evidence(community, user, query.privateUser());
     return new PatternEvidence(
         evidence,
         WinStatsCounts.trades(deepestUser),

@@ -51,6 +51,7 @@ public final class ExperienceFactory {
         .setExitReason(outcome.getExitReason())
         .setScheme(scheme.version())
         .setPatterns(scheme.patterns(outcome.getEntryTime(), features))
+        .setPrivateUser(outcome.getPrivateUser())
         .build();
   }
 }

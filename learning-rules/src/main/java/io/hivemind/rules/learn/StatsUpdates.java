@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Which statistics an experience is counted in, and how one is updated: the user's and the
- * community's, at every level of the experience's patterns.
+ * community's (unless the user is private), at every level of the experience's patterns.
  */
 public final class StatsUpdates {
 
@@ -31,7 +31,14 @@ public final class StatsUpdates {
     return keys;
   }
 
+  /**
+   * The community statistics {@code experience} is counted in: none for a private user's, who
+   * contributes nothing to the community (the live learner and the replay both count through this).
+   */
   public static List<CommunityStatsKey> communityKeys(Experience experience) {
+    if (experience.getPrivateUser()) {
+      return List.of();
+    }
     List<String> patterns = experience.getPatterns();
     List<CommunityStatsKey> keys = new ArrayList<>(patterns.size());
     for (int level = 0; level < patterns.size(); level++) {

@@ -68,6 +68,20 @@ class ConfidenceModelTest {
   }
 
   @Test
+  void shouldIgnoreTheCommunityForAPrivateUser() {
+    communityWins(0.9, 10_000);
+
+    ConfidenceAnswer ordinary = model.answer(query("newcomer", FEATURES), lookup);
+    ConfidenceAnswer secluded =
+        model.answer(query("newcomer", FEATURES).withPrivateUser(true), lookup);
+
+    assertThat(ordinary.confidence().probability()).isCloseTo(0.9, within(0.01));
+    assertThat(ordinary.communityTrades()).isEqualTo(10_000);
+    assertThat(secluded.confidence().probability()).isCloseTo(0.5, within(0.01));
+    assertThat(secluded.communityTrades()).isZero();
+  }
+
+  @Test
   void shouldStopAtTheSessionWithoutBothFeatures() {
     ConfidenceAnswer answer = model.answer(query("u1", Map.of("rsi", 34.2)), lookup);
 

@@ -66,6 +66,23 @@ class EvidenceAssemblerTest {
   }
 
   @Test
+  void shouldNeitherReadNorReportTheCommunityForAPrivateUser() {
+    lookup.community.put(
+        new CommunityStatsKey("ES", Side.LONG, 2, "v1/mid/rsi6/vz-5"), stats(2400, 1600, 5, 8));
+    lookup.user.put(
+        new StatsKey("u1", "ES", Side.LONG, 2, "v1/mid/rsi6/vz-5"), stats(42, 30, 2, 3));
+
+    PatternEvidence found =
+        EvidenceAssembler.assemble(QUERY.withPrivateUser(true), PATTERNS, lookup);
+
+    assertThat(found.evidence().privateUser()).isTrue();
+    assertThat(found.evidence().community()).containsOnly(Counts.NONE);
+    assertThat(found.communityTrades()).isZero();
+    assertThat(found.userTrades()).isEqualTo(42);
+    assertThat(lookup.asked).hasSize(3).allMatch(StatsKey.class::isInstance);
+  }
+
+  @Test
   void shouldStopAtTheDeepestLevelTheQuestionHas() {
     PatternEvidence found = EvidenceAssembler.assemble(QUERY, List.of("v1", "v1/mid"), lookup);
 

@@ -49,7 +49,13 @@ final class VariantLearner {
     this.model = new ConfidenceModel(variant.patternScheme(), ConfidenceEstimator.defaults());
   }
 
-  /** What live would have answered the signal's question with what was learned so far. */
+  /**
+   * What live would have answered the signal's question with what was learned so far. A signal does
+   * not say whether its user is private (that is a property of the API key, stamped on outcomes
+   * only), so the replay answers as for an ordinary user. A private user's own trades still never
+   * reach the community here: their outcomes carry {@code private_user}, and learning counts
+   * through {@link StatsUpdates#communityKeys}, which skips them, as live does.
+   */
   ConfidenceAnswer answer(Signal signal) {
     return model.answer(
         new ConfidenceQuery(

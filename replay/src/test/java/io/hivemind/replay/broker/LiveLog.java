@@ -138,7 +138,8 @@ final class LiveLog {
         now,
         1,
         pnl,
-        pnl > 0 ? "TARGET" : "STOP");
+        pnl > 0 ? "TARGET" : "STOP",
+        false);
   }
 
   private void add(String topic, String user, Object value) {

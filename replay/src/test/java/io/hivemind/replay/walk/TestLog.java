@@ -50,7 +50,8 @@ public final class TestLog {
             now,
             1,
             pnl,
-            pnl > 0 ? "TARGET" : "STOP");
+            pnl > 0 ? "TARGET" : "STOP",
+            false);
     byte[] value =
         SERDES.valueSerde(TradeOutcome.class).serializer().serialize("outcomes", outcome);
     return add(Source.OUTCOMES, partition, user, value);
