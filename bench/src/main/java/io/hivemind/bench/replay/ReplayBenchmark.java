@@ -5,10 +5,10 @@ import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.backlog.BacklogGenerator;
 import io.hivemind.bench.backlog.BacklogSpec;
-import io.hivemind.bench.backlog.BacklogWriter;
 import io.hivemind.bench.backlog.BenchTopics;
 import io.hivemind.bench.backlog.CpuMeter;
 import io.hivemind.bench.backlog.Options;
+import io.hivemind.bench.backlog.PreparedBacklog;
 import io.hivemind.bench.backlog.ResultTable;
 import io.hivemind.bench.learner.ConsumerBaseline;
 import io.hivemind.replay.CodeVersion;
@@ -233,35 +233,12 @@ public final class ReplayBenchmark implements Benchmark {
     System.out.printf(
         "replay benchmark: broker %s, registry %s, topics %s* (%d partitions); load %s%n",
         stack.bootstrap(), stack.registryApi(), prefix, plan.partitions(), loadBefore);
-    BacklogGenerator.Counts expected;
-    if (plan.reusePrefix() == null) {
-      admin.create(prefix, plan.partitions());
-      System.out.printf(
-          "writing the backlog: ~%,d events, %,d users, %d days, seed %d, record time %s%n",
-          plan.backlog().events(),
-          plan.backlog().users(),
-          plan.backlog().days(),
-          plan.backlog().seed(),
-          plan.backlog().eventTimeStamps() ? "event time" : "producer clock (as the gateway)");
-      expected =
-          BacklogWriter.write(plan.backlog(), topics, stack.bootstrap(), stack.registryApi());
-    } else {
-      if (!admin.exists(topics.signals) || !admin.exists(topics.outcomes)) {
-        throw new IllegalArgumentException("--prefix " + prefix + ": no such backlog topics");
-      }
-      expected = BacklogGenerator.countsOf(plan.backlog());
-      System.out.println("reusing the backlog under " + prefix);
-    }
-    System.out.println("  backlog: " + expected);
-    Map<TopicPartition, Long> inputEnds =
-        admin.endOffsets(List.of(topics.signals, topics.outcomes));
-    long inputRecords = inputEnds.values().stream().mapToLong(Long::longValue).sum();
-    if (inputRecords != expected.records()) {
-      System.out.printf(
-          "  warning: the topics hold %,d records, the options describe %,d: pass the options the"
-              + " backlog was written with%n",
-          inputRecords, expected.records());
-    }
+    PreparedBacklog backlog =
+        PreparedBacklog.prepare(
+            stack, admin, prefix, plan.backlog(), plan.partitions(), plan.reusePrefix() != null);
+    BacklogGenerator.Counts expected = backlog.expected();
+    Map<TopicPartition, Long> inputEnds = backlog.ends();
+    long inputRecords = backlog.records();
 
     double baseline = Double.NaN;
     double baselineCpu = Double.NaN;

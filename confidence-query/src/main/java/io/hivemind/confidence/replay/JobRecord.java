@@ -2,7 +2,6 @@ package io.hivemind.confidence.replay;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.hivemind.replay.settings.Durations;
 import io.hivemind.replay.settings.ReplayRequest;
 import io.hivemind.replay.settings.ReplaySettings;
 import java.time.Instant;
@@ -32,7 +31,7 @@ public record JobRecord(
   static JobRecord queued(
       UUID id, String owner, ReplaySettings settings, long records, Instant now) {
     return new JobRecord(
-        id, owner, JobStatus.QUEUED, request(settings), records, now, null, null, null, null);
+        id, owner, JobStatus.QUEUED, settings.asRequest(), records, now, null, null, null, null);
   }
 
   JobRecord running(Instant now) {
@@ -53,17 +52,5 @@ public record JobRecord(
   JobRecord cancelled(Instant now) {
     return new JobRecord(
         id, owner, JobStatus.CANCELLED, settings, records, created, started, now, null, null);
-  }
-
-  private static ReplayRequest request(ReplaySettings settings) {
-    return new ReplayRequest(
-        settings.from().toString(),
-        settings.to().toString(),
-        settings.users(),
-        settings.symbols(),
-        settings.thresholds(),
-        settings.halfLives().stream().map(Durations::format).toList(),
-        settings.schemes(),
-        Durations.format(settings.joinHorizon()));
   }
 }

@@ -2,6 +2,7 @@ package io.hivemind.replay.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hivemind.replay.log.LogRange;
+import io.hivemind.replay.settings.ReplayRequest;
 import io.hivemind.replay.walk.WalkCounts;
 import java.util.List;
 
@@ -18,19 +19,9 @@ public record ReplayReport(
   public record RunCard(
       @JsonProperty("tool") String tool,
       @JsonProperty("code_version") String codeVersion,
-      @JsonProperty("settings") SettingsCard settings,
+      @JsonProperty("settings") ReplayRequest settings,
       @JsonProperty("topics") List<LogRange> topics,
       @JsonProperty("input") InputCard input) {}
-
-  public record SettingsCard(
-      @JsonProperty("from") String from,
-      @JsonProperty("to") String to,
-      @JsonProperty("users") List<String> users,
-      @JsonProperty("symbols") List<String> symbols,
-      @JsonProperty("thresholds") List<Double> thresholds,
-      @JsonProperty("half_lives") List<String> halfLives,
-      @JsonProperty("schemes") List<String> schemes,
-      @JsonProperty("join_horizon") String joinHorizon) {}
 
   public record InputCard(
       @JsonProperty("records") long records, @JsonProperty("sha256") String sha256) {}

@@ -3,7 +3,6 @@ package io.hivemind.replay.report;
 import io.hivemind.replay.log.LogRange;
 import io.hivemind.replay.report.ReplayReport.InputCard;
 import io.hivemind.replay.report.ReplayReport.RunCard;
-import io.hivemind.replay.report.ReplayReport.SettingsCard;
 import io.hivemind.replay.report.ReplayReport.ThresholdResult;
 import io.hivemind.replay.report.ReplayReport.VariantResult;
 import io.hivemind.replay.settings.Durations;
@@ -35,7 +34,7 @@ public final class ReportBuilder {
       InputCard input,
       WalkCounts counts,
       List<List<DecisionPoint>> decisions) {
-    RunCard card = new RunCard("hivemind replay", codeVersion, card(settings), ranges, input);
+    RunCard card = new RunCard("hivemind replay", codeVersion, settings.asRequest(), ranges, input);
     List<Variant> variants = settings.variants();
     List<VariantResult> results = new ArrayList<>(variants.size());
     for (int v = 0; v < variants.size(); v++) {
@@ -106,17 +105,5 @@ public final class ReportBuilder {
     trades.forEach(point -> ledger.add(point.pnl()));
     return new EquityCurve(
         label, trades.stream().map(DecisionPoint::exitTime).toList(), ledger.equity());
-  }
-
-  private static SettingsCard card(ReplaySettings settings) {
-    return new SettingsCard(
-        settings.from().toString(),
-        settings.to().toString(),
-        settings.users(),
-        settings.symbols(),
-        settings.thresholds(),
-        settings.halfLives().stream().map(Durations::format).toList(),
-        settings.schemes(),
-        Durations.format(settings.joinHorizon()));
   }
 }

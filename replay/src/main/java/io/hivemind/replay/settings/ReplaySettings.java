@@ -59,6 +59,22 @@ public record ReplaySettings(
     return variants;
   }
 
+  /**
+   * These settings as a request would ask for them, in their normal form (sorted, deduplicated,
+   * defaults filled in): the run card, and what a job records.
+   */
+  public ReplayRequest asRequest() {
+    return new ReplayRequest(
+        from.toString(),
+        to.toString(),
+        users,
+        symbols,
+        thresholds,
+        halfLives.stream().map(Durations::format).toList(),
+        schemes,
+        Durations.format(joinHorizon));
+  }
+
   public boolean reports(String userId, String symbol) {
     return (users.isEmpty() || users.contains(userId))
         && (symbols.isEmpty() || symbols.contains(symbol));
