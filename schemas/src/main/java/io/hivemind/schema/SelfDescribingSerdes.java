@@ -1,0 +1,143 @@
+package io.hivemind.schema;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serdes for the safety path (control state and its audit trail): records a reader decodes without
+ * any network call, so the kill switch never depends on the schema registry (ADR 10).
+ *
+ * <p>Written in Avro's single-object encoding: the two marker bytes {@code C3 01}, the writer
+ * schema's 64-bit CRC-64-AVRO fingerprint, then Avro binary. A reader knows every writer schema it
+ * may meet by fingerprint (the generated class's own; older versions are added to {@link
+ * #WRITER_HISTORY} when a schema changes), so a record it cannot decode is a record of a schema it
+ * was never told about, and it says so rather than guessing.
+ *
+ * <p>Records written before ADR 10 are in the registry's Confluent framing (a zero byte and a
+ * 4-byte schema id). Every one of them was written with the first version of its schema, so they
+ * are read with that version, known here by its fingerprint ({@link #CONFLUENT_ERA}), and the id is
+ * never looked up.
+ */
+public final class SelfDescribingSerdes {
+
+  private static final byte CONFLUENT_MAGIC = 0;
+  private static final int CONFLUENT_HEADER = 5;
+
+  /**
+   * The fingerprint of the schema each safety-path type was written with while it went through the
+   * registry. If a class's schema no longer has it, that schema changed: put the old version in
+   * {@link #WRITER_HISTORY} and read the Confluent-era records with it.
+   */
+  static final Map<Class<?>, Long> CONFLUENT_ERA =
+      Map.of(
+          ControlState.class, 0x320a214e753658d8L,
+          ControlCommand.class, 0x16205486c1c4cbcaL);
+
+  /** Earlier writer schemas per type, by fingerprint, once a schema has changed: none yet. */
+  static final Map<Class<?>, Map<Long, Schema>> WRITER_HISTORY = Map.of();
+
+  private SelfDescribingSerdes() {}
+
+  /** The serde of {@code type}: writes single-object encoding, reads it and the Confluent era. */
+  public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
+    SpecificData model = SpecificData.getForClass(type);
+    Schema schema = model.getSchema(type);
+    BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
+    BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(model, schema);
+    WRITER_HISTORY.getOrDefault(type, Map.of()).values().forEach(decoder::addSchema);
+    Serializer<T> serializer =
+        (topic, record) -> {
+          if (record == null) {
+            return null;
+          }
+          try {
+            ByteBuffer buffer = encoder.encode(record);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+          } catch (IOException e) {
+            throw new SerializationException("could not encode a " + type.getSimpleName(), e);
+          }
+        };
+    Deserializer<T> deserializer = new Reader<>(type, model, schema, decoder);
+    return Serdes.serdeFrom(serializer, deserializer);
+  }
+
+  /** The writer schema's fingerprint as single-object encoding puts it in every record. */
+  static long fingerprint(Schema schema) {
+    return SchemaNormalization.parsingFingerprint64(schema);
+  }
+
+  private static final class Reader<T> implements Deserializer<T> {
+
+    private final Class<T> type;
+    private final BinaryMessageDecoder<T> decoder;
+    private final SpecificDatumReader<T> confluentEra;
+
+    Reader(Class<T> type, SpecificData model, Schema schema, BinaryMessageDecoder<T> decoder) {
+      this.type = type;
+      this.decoder = decoder;
+      this.confluentEra =
+          new SpecificDatumReader<>(confluentEraSchema(type, schema), schema, model);
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] bytes) {
+      if (bytes == null) {
+        return null;
+      }
+      try {
+        if (bytes.length > 0 && bytes[0] == CONFLUENT_MAGIC) {
+          return readConfluentEra(bytes);
+        }
+        return decoder.decode(bytes);
+      } catch (IOException | RuntimeException e) {
+        throw new SerializationException(
+            "not a " + type.getSimpleName() + " record of a known schema: " + e.getMessage(), e);
+      }
+    }
+
+    private T readConfluentEra(byte[] bytes) throws IOException {
+      if (bytes.length < CONFLUENT_HEADER) {
+        throw new IOException("a Confluent frame shorter than its header");
+      }
+      BinaryDecoder in =
+          DecoderFactory.get()
+              .binaryDecoder(bytes, CONFLUENT_HEADER, bytes.length - CONFLUENT_HEADER, null);
+      T record = confluentEra.read(null, in);
+      if (!in.isEnd()) {
+        throw new IOException("bytes left over after the record");
+      }
+      return record;
+    }
+
+    private static Schema confluentEraSchema(Class<?> type, Schema current) {
+      Long era = CONFLUENT_ERA.get(type);
+      if (era == null || fingerprint(current) == era) {
+        return current;
+      }
+      Schema old = WRITER_HISTORY.getOrDefault(type, Map.of()).get(era);
+      if (old == null) {
+        throw new IllegalStateException(
+            type.getSimpleName()
+                + "'s schema changed but its Confluent-era version is not in WRITER_HISTORY");
+      }
+      return old;
+    }
+  }
+}
