@@ -3,6 +3,7 @@ package io.hivemind.schema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
@@ -76,6 +77,25 @@ public final class SelfDescribingSerdes {
         };
     Deserializer<T> deserializer = new Reader<>(type, model, schema, decoder);
     return Serdes.serdeFrom(serializer, deserializer);
+  }
+
+  /**
+   * A serializer for records of any generated class, each written as {@link #of} writes its type:
+   * for a producer that writes records of several types (a setting and its audit record).
+   */
+  public static Serializer<SpecificRecord> anyRecord() {
+    Map<Class<?>, Serializer<SpecificRecord>> byType = new ConcurrentHashMap<>();
+    return (topic, record) ->
+        record == null
+            ? null
+            : byType
+                .computeIfAbsent(record.getClass(), SelfDescribingSerdes::serializerOf)
+                .serialize(topic, record);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serializer<SpecificRecord> serializerOf(Class<?> type) {
+    return (Serializer<SpecificRecord>) of((Class<SpecificRecord>) type).serializer();
   }
 
   /** The writer schema's fingerprint as single-object encoding puts it in every record. */

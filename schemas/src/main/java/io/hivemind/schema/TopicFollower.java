@@ -1,11 +1,17 @@
 package io.hivemind.schema;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,6 +30,11 @@ import org.jboss.logging.Logger;
  * (no consumer group, so any number of instances each see everything and nothing rebalances),
  * committed records only. Each poll's records go to {@code onBatch} on the follower's thread.
  * {@link #awaitCaughtUp} tells when everything that was in the topic at start has been handed over.
+ *
+ * <p>Nothing is skipped: a batch the callback refuses (it throws, say, on a record it cannot
+ * decode) is handed over again, from its first record, after a growing pause, until it is taken.
+ * Until then the follower is not caught up ({@link #isCaughtUp} is false even if it was before), so
+ * a service never acts on a view with a hole in it (DESIGN §12).
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -38,13 +49,22 @@ public final class TopicFollower implements AutoCloseable {
   /** How long to wait between looks for a topic that does not exist yet. */
   static final Duration TOPIC_RETRY = Duration.ofSeconds(1);
 
+  /** The first and the longest pause before a refused batch is handed over again. */
+  static final Duration REFUSED_RETRY_FIRST = Duration.ofMillis(100);
+
+  static final Duration REFUSED_RETRY_MAX = Duration.ofSeconds(5);
+
   private final String topic;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Consumer<List<ConsumerRecord<byte[], byte[]>>> onBatch;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread thread;
+  private final List<Runnable> statusListeners = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
+
+  /** Why the last batch was refused; null while batches are taken. */
+  private volatile String refusal;
 
   /**
    * @param connection bootstrap servers and security settings ({@link KafkaConnection#settings})
@@ -77,13 +97,46 @@ public final class TopicFollower implements AutoCloseable {
     return this;
   }
 
-  /** Whether everything the topic held when following began has been handed to the callback. */
+  /**
+   * Whether everything the topic held when following began has been handed to the callback, and the
+   * callback took it.
+   */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && refusal == null;
   }
 
+  /** Caught up, and the latest batch was taken: what was handed over has no hole in it. */
   public boolean isCaughtUp() {
-    return caughtUp.getCount() == 0;
+    return caughtUp.getCount() == 0 && refusal == null;
+  }
+
+  /** Why the callback refused the batch it is being handed again, if it did. */
+  public Optional<String> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
+  /** {@code listener} runs on the follower's thread whenever {@link #isCaughtUp} changes. */
+  public void onStatusChange(Runnable listener) {
+    statusListeners.add(listener);
+  }
+
+  /**
+   * The records of a compacted topic's batch that still matter: the last one of each key (a later
+   * value of the same key replaces an earlier one), in their order. A record without a key always
+   * matters.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> latestPerKey(
+      List<ConsumerRecord<byte[], byte[]>> batch) {
+    Set<ByteBuffer> seen = new HashSet<>();
+    List<ConsumerRecord<byte[], byte[]>> latest = new ArrayList<>();
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      ConsumerRecord<byte[], byte[]> record = batch.get(i);
+      if (record.key() == null || seen.add(ByteBuffer.wrap(record.key()))) {
+        latest.add(record);
+      }
+    }
+    Collections.reverse(latest);
+    return latest;
   }
 
   private void run(Instant startAt) {
@@ -111,15 +164,49 @@ public final class TopicFollower implements AutoCloseable {
   private void follow(Instant startAt) throws InterruptedException {
     List<TopicPartition> partitions = assign(startAt);
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    Duration pause = REFUSED_RETRY_FIRST;
     while (running) {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
       if (!records.isEmpty()) {
-        deliver(records);
+        boolean wasCaughtUp = isCaughtUp();
+        if (!deliver(records)) {
+          notifyIfChanged(wasCaughtUp);
+          rewind(records);
+          closed.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+          pause =
+              pause.multipliedBy(2).compareTo(REFUSED_RETRY_MAX) > 0
+                  ? REFUSED_RETRY_MAX
+                  : pause.multipliedBy(2);
+          continue;
+        }
+        pause = REFUSED_RETRY_FIRST;
+        notifyIfChanged(wasCaughtUp);
       }
       if (caughtUp.getCount() > 0
           && ends.entrySet().stream()
               .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
         caughtUp.countDown();
+        notifyIfChanged(false);
+      }
+    }
+  }
+
+  /** Seeks every partition of a refused batch back to its first record in the batch. */
+  private void rewind(ConsumerRecords<byte[], byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      consumer.seek(partition, records.records(partition).get(0).offset());
+    }
+  }
+
+  private void notifyIfChanged(boolean wasCaughtUp) {
+    if (isCaughtUp() == wasCaughtUp) {
+      return;
+    }
+    for (Runnable listener : statusListeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "a status listener of %s failed", topic);
       }
     }
   }
@@ -164,15 +251,28 @@ public final class TopicFollower implements AutoCloseable {
     return partitions;
   }
 
-  private void deliver(ConsumerRecords<byte[], byte[]> records) {
+  /** Hands the batch over; false, with the reason kept, when the callback refused it. */
+  private boolean deliver(ConsumerRecords<byte[], byte[]> records) {
     List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
     records.forEach(batch::add);
     try {
       onBatch.accept(batch);
+      if (refusal != null) {
+        LOG.infof("%s: the refused records were taken; following again", topic);
+      }
+      refusal = null;
+      return true;
     } catch (RuntimeException e) {
-      // A follower that stops would freeze the fleet's view of control state; one bad batch
-      // must not do that.
-      LOG.errorf(e, "could not apply %d records of %s", batch.size(), topic);
+      // Skipping would leave a hole in the view (a halt read as active, a revocation missed):
+      // the batch is handed over again until it is taken, and until then nobody trusts the view.
+      if (refusal == null) {
+        LOG.errorf(
+            e, "%s: %d records refused; retrying, not caught up until taken", topic, batch.size());
+      } else {
+        LOG.errorf("%s: records still refused: %s", topic, e.getMessage());
+      }
+      refusal = String.valueOf(e.getMessage());
+      return false;
     }
   }
 

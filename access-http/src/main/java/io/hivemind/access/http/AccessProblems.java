@@ -87,6 +87,8 @@ final class AccessProblems {
   /** Keys are still being read at startup: a key refused now may be valid in a moment. */
   static Response keysLoading(Duration retryAfter) {
     return ProblemResponses.unavailable(
-        "this instance is still reading the API keys; retry shortly", retryAfter);
+        "this instance has not read every API key (starting, or a key record it cannot read yet);"
+            + " retry shortly",
+        retryAfter);
   }
 }

@@ -78,11 +78,13 @@ class Gatekeeper {
           AccessProblems.invalidKey(
               "the Authorization header must be Bearer hm_<key id>_<secret>"));
     }
+    if (!keys.isCaughtUp()) {
+      // Not only unknown keys: until every key record is read, a known key's revocation may be
+      // among the unread ones.
+      return new Admission.Refused(AccessProblems.keysLoading(retryAfter));
+    }
     Optional<Principal> principal = keys.authenticate(presented.get());
     if (principal.isEmpty()) {
-      if (!keys.isCaughtUp()) {
-        return new Admission.Refused(AccessProblems.keysLoading(retryAfter));
-      }
       return unauthenticated(AccessProblems.invalidKey("the API key is unknown or was revoked"));
     }
     Principal caller = principal.get();

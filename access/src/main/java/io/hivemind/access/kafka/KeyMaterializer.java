@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
 /**
  * This instance's copy of {@code hivemind.api-keys}: reads the whole topic on its own thread and
@@ -20,11 +19,11 @@ import org.jboss.logging.Logger;
  * rebalances and nothing is committed.
  *
  * <p>Start it, then wait (bounded) for {@link #awaitCaughtUp} before answering requests: until then
- * keys that exist may be refused.
+ * keys that exist may be refused. A record it cannot read is never skipped (a revocation could be
+ * lost): it is read again, with a growing pause, and the materializer is not caught up until it can
+ * be, or until a later record of the same key replaces it.
  */
 public final class KeyMaterializer implements AutoCloseable {
-
-  private static final Logger LOG = Logger.getLogger(KeyMaterializer.class);
 
   private final KeyDirectory directory = new KeyDirectory();
   private final TopicFollower follower;
@@ -34,7 +33,11 @@ public final class KeyMaterializer implements AutoCloseable {
    */
   public KeyMaterializer(Map<String, Object> connection, Topics topics) {
     this.follower =
-        new TopicFollower(connection, topics.apiKeys, null, batch -> batch.forEach(this::apply));
+        new TopicFollower(
+            connection,
+            topics.apiKeys,
+            null,
+            batch -> TopicFollower.latestPerKey(batch).forEach(this::apply));
   }
 
   /** Starts following the topic; returns at once. */
@@ -86,12 +89,13 @@ public final class KeyMaterializer implements AutoCloseable {
       }
       directory.put(key);
     } catch (RuntimeException e) {
-      // Only KeyWriter writes here; a record it cannot have written is skipped, loudly, rather
-      // than stopping every later change (a revocation among them). The message never holds the
-      // record's bytes.
-      LOG.errorf(
-          "skipping unreadable key record at %s-%d@%d: %s",
-          follower.topic(), record.partition(), record.offset(), e.getMessage());
+      // Skipping it could miss a revocation: the follower hands the batch over again until it
+      // can be read (or a later record of the same key replaces it), and until then this
+      // instance is not caught up. The message never holds the record's bytes.
+      throw new IllegalStateException(
+          String.format(
+              "unreadable key record at %s-%d@%d: %s",
+              follower.topic(), record.partition(), record.offset(), e.getMessage()));
     }
   }
 

@@ -1,9 +1,9 @@
 package io.hivemind.control.app;
 
 import io.hivemind.control.kafka.ControlView;
-import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.ControlState;
 import io.hivemind.schema.KafkaConnection;
+import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Topics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Thin CDI adapter: every service holds one {@link ControlView}, following from startup. */
+/**
+ * Thin CDI adapter: every service holds one {@link ControlView}, following from startup. It reads
+ * the control topic without the schema registry (ADR 10).
+ */
 @Singleton
 public class ControlViewProducer {
 
@@ -24,12 +27,11 @@ public class ControlViewProducer {
   @Singleton
   ControlView controlView(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-      @ConfigProperty(name = "hivemind.registry.url") String registryUrl,
       @ConfigProperty(name = "hivemind.topic-prefix") String prefix) {
     return new ControlView(
             KafkaConnection.settings(kafkaConfig),
             new Topics(prefix).control,
-            AvroSerdes.registry(registryUrl).valueSerde(ControlState.class).deserializer(),
+            SelfDescribingSerdes.of(ControlState.class).deserializer(),
             Clock.systemUTC())
         .start();
   }

@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until the control topic has been read to its end: a service acting on an empty view
- * would let bots trade while the fleet is halted.
+ * Not ready until the control topic has been read to its end, and not ready again while a record of
+ * it cannot be read: a service acting on an empty or partial view would let bots trade while the
+ * fleet is halted.
  */
 @Readiness
 @ApplicationScoped
@@ -22,8 +23,14 @@ public class ControlViewReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    if (!view.isLoaded()) {
+      return HealthCheckResponse.named("control")
+          .down()
+          .withData("reason", view.whyNotLoaded())
+          .build();
+    }
     return HealthCheckResponse.named("control")
-        .status(view.isLoaded())
+        .up()
         .withData("learning", view.snapshot().learning().name())
         .build();
   }

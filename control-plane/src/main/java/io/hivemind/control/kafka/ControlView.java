@@ -45,6 +45,12 @@ public final class ControlView implements AutoCloseable {
     this.topic = topic;
     this.clock = clock;
     this.follower = new TopicFollower(connection, topic, null, this::apply);
+    this.follower.onStatusChange(
+        () -> {
+          synchronized (changed) {
+            changed.notifyAll();
+          }
+        });
   }
 
   public ControlView start() {
@@ -60,16 +66,42 @@ public final class ControlView implements AutoCloseable {
     return follower.awaitCaughtUp(timeout);
   }
 
+  /**
+   * Whether the view holds every setting on the topic: read to its end once, and no record since
+   * left unread. Until it does, nothing may be read from it ({@link #snapshot} refuses).
+   */
   public boolean isLoaded() {
     return follower.isCaughtUp();
   }
 
+  /** Why the view is not loaded, for readiness checks and answers: never read as a default. */
+  public String whyNotLoaded() {
+    return follower
+        .refusal()
+        .map(refused -> "a control record could not be read: " + refused)
+        .orElse("the control topic has not been read to its end yet");
+  }
+
+  /**
+   * Every setting of the fleet.
+   *
+   * @throws ControlStateUnknownException while the view is not loaded: an empty or partial view
+   *     would read a halted fleet as active
+   */
   public ControlSnapshot snapshot() {
+    if (!isLoaded()) {
+      throw new ControlStateUnknownException(whyNotLoaded());
+    }
     return snapshot;
   }
 
+  /**
+   * What {@code bot} may do now.
+   *
+   * @throws ControlStateUnknownException while the view is not loaded
+   */
   public EffectiveState evaluate(BotContext bot) {
-    return snapshot.evaluate(bot, clock.instant());
+    return snapshot().evaluate(bot, clock.instant());
   }
 
   public Clock clock() {
@@ -81,11 +113,22 @@ public final class ControlView implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** Waits until the setting written by {@code commandId} is in the view (read-your-writes). */
+  /**
+   * {@code listener} runs on the follower's thread whenever {@link #isLoaded} changes: when the
+   * view is first loaded, when a record it cannot read stops it, and when it reads on again.
+   */
+  public void onLoadedChange(Runnable listener) {
+    follower.onStatusChange(listener);
+  }
+
+  /**
+   * Waits until the setting written by {@code commandId} is in the view, and the view is loaded
+   * (read-your-writes).
+   */
   public boolean awaitCommand(String commandId, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (changed) {
-      while (!snapshot.contains(commandId)) {
+      while (!snapshot.contains(commandId) || !isLoaded()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -96,9 +139,14 @@ public final class ControlView implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Applies a batch whole, or not at all: a record that cannot be read refuses the batch, and the
+   * follower hands it over again (nothing is skipped). A record that a later one of the same key
+   * replaces is not read at all, so a setting rewritten since can unblock the view.
+   */
   private void apply(List<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, Optional<ControlEntry>> changes = new LinkedHashMap<>();
-    for (ConsumerRecord<byte[], byte[]> record : records) {
+    for (ConsumerRecord<byte[], byte[]> record : TopicFollower.latestPerKey(records)) {
       collect(record, changes);
     }
     ControlSnapshot next = snapshot.with(changes);
@@ -131,14 +179,11 @@ public final class ControlView implements AutoCloseable {
       ControlEntry entry = ControlCodec.fromAvro(values.deserialize(topic, record.value()));
       changes.put(entry.key(), Optional.of(entry));
     } catch (RuntimeException e) {
-      // Only ControlPublisher writes here; a record it cannot have written is skipped, loudly,
-      // rather than freezing every later change.
-      LOG.errorf(
-          e,
-          "skipping unreadable control record at %s-%d@%d",
-          topic,
-          record.partition(),
-          record.offset());
+      throw new IllegalStateException(
+          String.format(
+              "unreadable control record at %s-%d@%d: %s",
+              topic, record.partition(), record.offset(), e.getMessage()),
+          e);
     }
   }
 

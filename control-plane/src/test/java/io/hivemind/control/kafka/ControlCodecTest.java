@@ -10,9 +10,9 @@ import io.hivemind.control.domain.Scope;
 import io.hivemind.control.domain.Setting;
 import io.hivemind.control.domain.TradingHours;
 import io.hivemind.control.domain.TradingState;
-import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.ControlForceClose;
 import io.hivemind.schema.ControlState;
+import io.hivemind.schema.SelfDescribingSerdes;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,14 +30,13 @@ class ControlCodecTest {
   /** Avro keeps milliseconds: the instants here have no finer part. */
   private static final Instant AT = Instant.parse("2026-03-18T16:00:00.123Z");
 
-  private final Serde<ControlState> wire =
-      AvroSerdes.withoutRegistry().valueSerde(ControlState.class);
+  private final Serde<ControlState> wire = SelfDescribingSerdes.of(ControlState.class);
 
   private static ControlEntry entry(Scope scope, Setting setting) {
     return new ControlEntry(scope, setting, new Provenance("cmd-1", AT, "ops:alice", "drill"));
   }
 
-  /** Through the Avro record and its binary encoding, as the control topic carries it. */
+  /** Through the Avro record and its single-object encoding, as the control topic carries it. */
   private ControlEntry roundTrip(ControlEntry entry) {
     byte[] bytes = wire.serializer().serialize("control", ControlCodec.toAvro(entry));
     return ControlCodec.fromAvro(wire.deserializer().deserialize("control", bytes));

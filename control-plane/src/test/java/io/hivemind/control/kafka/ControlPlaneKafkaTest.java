@@ -16,8 +16,10 @@ import io.hivemind.control.domain.TradingState;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.ControlCommand;
 import io.hivemind.schema.ControlState;
+import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.KafkaStack;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +37,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The control plane against a real broker and registry: what one instance publishes every
- * instance's view shows, a view started later loads, and the audit trail reads back. Each test has
- * topics of its own.
+ * The control plane against a real broker: what one instance publishes every instance's view shows,
+ * a view started later loads, the audit trail reads back, and a record nobody can read leaves the
+ * view unknown rather than skipped. The registry is used only to write records the way they were
+ * written before ADR 10. Each test has topics of its own.
  */
 @Timeout(120)
 class ControlPlaneKafkaTest {
@@ -53,7 +60,7 @@ class ControlPlaneKafkaTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final KafkaStack stack = KafkaStack.shared();
-  private final AvroSerdes serdes = AvroSerdes.registry(stack.registryUrl());
+  private final AvroSerdes registrySerdes = AvroSerdes.registry(stack.registryUrl());
   private final Map<String, Object> connection =
       Map.of("bootstrap.servers", stack.bootstrapServers());
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -64,7 +71,7 @@ class ControlPlaneKafkaTest {
   void createTopics() {
     topics = new Topics("ctl-" + UUID.randomUUID() + ".");
     stack.createTopics(topics, 1);
-    publisher = publisherWith(serdes.valueSerde(SpecificRecord.class).serializer());
+    publisher = publisherWith(SelfDescribingSerdes.anyRecord());
   }
 
   @AfterEach
@@ -87,7 +94,7 @@ class ControlPlaneKafkaTest {
     return open(new ControlView(
             connection,
             topic,
-            serdes.valueSerde(ControlState.class).deserializer(),
+            SelfDescribingSerdes.of(ControlState.class).deserializer(),
             Clock.systemUTC()))
         .start();
   }
@@ -98,7 +105,10 @@ class ControlPlaneKafkaTest {
 
   private AuditTrail auditTrail() {
     return new AuditTrail(
-        connection, topics.audit, serdes.valueSerde(ControlCommand.class).deserializer(), WAIT);
+        connection,
+        topics.audit,
+        SelfDescribingSerdes.of(ControlCommand.class).deserializer(),
+        WAIT);
   }
 
   private static ControlEntry entry(Scope scope, Setting setting, String reason) {
@@ -116,6 +126,14 @@ class ControlPlaneKafkaTest {
 
   private static String idOf(ControlEntry entry) {
     return entry.provenance().commandId();
+  }
+
+  /** Bytes no publisher writes, as a broken or foreign writer might leave them. */
+  private void produceRaw(String topic, String key, byte[] value) throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(connection, new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
@@ -294,12 +312,12 @@ class ControlPlaneKafkaTest {
 
   @Test
   void shouldApplyNothingWhenTheAuditRecordCannotBeWritten() throws Exception {
-    Serializer<SpecificRecord> values = serdes.valueSerde(SpecificRecord.class).serializer();
+    Serializer<SpecificRecord> values = SelfDescribingSerdes.anyRecord();
     ControlPublisher failing =
         publisherWith(
             (topic, record) -> {
               if (record instanceof ControlCommand) {
-                throw new IllegalStateException("registry unreachable");
+                throw new IllegalStateException("serializer failed");
               }
               return values.serialize(topic, record);
             });
@@ -320,13 +338,13 @@ class ControlPlaneKafkaTest {
 
   @Test
   void shouldTakeTheNextCommandAfterOneThatFailed() throws Exception {
-    Serializer<SpecificRecord> values = serdes.valueSerde(SpecificRecord.class).serializer();
+    Serializer<SpecificRecord> values = SelfDescribingSerdes.anyRecord();
     AtomicBoolean failNextAudit = new AtomicBoolean(true);
     ControlPublisher flaky =
         publisherWith(
             (topic, record) -> {
               if (record instanceof ControlCommand && failNextAudit.getAndSet(false)) {
-                throw new IllegalStateException("registry unreachable");
+                throw new IllegalStateException("serializer failed");
               }
               return values.serialize(topic, record);
             });
@@ -370,5 +388,70 @@ class ControlPlaneKafkaTest {
           admin.describeConfigs(List.of(control)).all().get(10, TimeUnit.SECONDS).get(control);
       assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
     }
+  }
+
+  @Test
+  void shouldReadSettingsAndAuditWrittenThroughTheRegistryBeforeAdr10() throws Exception {
+    ControlPublisher legacy =
+        publisherWith(registrySerdes.valueSerde(SpecificRecord.class).serializer());
+    ControlEntry halt = halt(Scope.GLOBAL);
+    legacy.publish("emergency.halt_all", "ops:alice", Optional.empty(), halt);
+    ControlEntry pause = entry(Scope.GLOBAL, new Setting.Learning(LearningState.PAUSED), "t");
+    publisher.publish("learning.pause", "ops:alice", Optional.empty(), pause);
+
+    ControlView view = startedView();
+
+    assertThat(view.awaitLoaded(WAIT)).isTrue();
+    assertThat(view.snapshot().entries()).containsExactlyInAnyOrder(halt, pause);
+    assertThat(auditTrail().latest(5))
+        .extracting(AuditRecord::commandId)
+        .containsExactly(idOf(pause), idOf(halt));
+  }
+
+  @Test
+  void shouldNeverLoadPastARecordItCannotRead() throws Exception {
+    ControlEntry halt = halt(Scope.GLOBAL);
+    publisher.publish("emergency.halt_all", "ops:alice", Optional.empty(), halt);
+    produceRaw(topics.control, "global/learning", new byte[] {0x7f, 0x01, 0x02});
+
+    ControlView view = startedView();
+
+    assertThat(view.awaitLoaded(Duration.ofSeconds(2))).isFalse();
+    assertThat(view.isLoaded()).isFalse();
+    assertThat(view.whyNotLoaded()).contains("could not be read");
+    assertThatThrownBy(() -> view.evaluate(BotContext.FLEET))
+        .isInstanceOf(ControlStateUnknownException.class);
+    assertThatThrownBy(view::snapshot).isInstanceOf(ControlStateUnknownException.class);
+
+    // a later value of the same key replaces the unreadable one: the view reads on
+    ControlEntry paused = entry(Scope.GLOBAL, new Setting.Learning(LearningState.PAUSED), "t");
+    publisher.publish("learning.pause", "ops:alice", Optional.empty(), paused);
+
+    assertThat(view.awaitLoaded(WAIT)).isTrue();
+    assertThat(view.snapshot().entries()).containsExactlyInAnyOrder(halt, paused);
+  }
+
+  @Test
+  void shouldStopBeingLoadedWhenARecordItCannotReadArrives() throws Exception {
+    ControlView view = startedView();
+    assertThat(view.awaitLoaded(WAIT)).isTrue();
+    List<Boolean> loadedChanges = new CopyOnWriteArrayList<>();
+    view.onLoadedChange(() -> loadedChanges.add(view.isLoaded()));
+
+    produceRaw(topics.control, "global/trading", "not a record".getBytes(StandardCharsets.UTF_8));
+
+    await().atMost(WAIT).until(() -> !view.isLoaded());
+    assertThat(loadedChanges).containsExactly(false);
+    assertThatThrownBy(() -> view.evaluate(BotContext.FLEET))
+        .isInstanceOf(ControlStateUnknownException.class);
+
+    ControlEntry halt = halt(Scope.GLOBAL);
+    publisher.publish("emergency.halt_all", "ops:alice", Optional.empty(), halt);
+
+    assertThat(view.awaitCommand(idOf(halt), WAIT)).isTrue();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(loadedChanges).containsExactly(false, true));
+    assertThat(view.evaluate(BotContext.FLEET).tradingState()).isEqualTo(TradingState.HALTED);
   }
 }

@@ -6,6 +6,7 @@ import io.hivemind.access.kafka.KeyMaterializer;
 import io.hivemind.botapi.TradingStatus;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.domain.BotRoster;
+import io.hivemind.control.kafka.ControlStateUnknownException;
 import io.hivemind.control.kafka.ControlView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -77,6 +78,7 @@ class ControlStreamHub {
 
   /** {@code keyId}: the key the stream was opened with; revoking it ends the stream. */
   void subscribe(BotContext bot, String keyId, SseEventSink sink, Sse sse) {
+    view.snapshot(); // 503 (ControlStateUnknownException) rather than a stream with nothing to say
     Subscription subscription = new Subscription(bot, keyId, sink, sse);
     subscriptions.add(subscription);
     sender.execute(() -> push(subscription));
@@ -100,8 +102,18 @@ class ControlStreamHub {
       subscription.sink.close();
       return;
     }
+    if (!view.isLoaded()) {
+      // Nothing to tell that is known: the stream keeps its last state, and every question the
+      // bot asks before an entry is answered 503 until the view is loaded again.
+      return;
+    }
     String acknowledged = roster.forceCloseAckOf(subscription.bot.userId());
-    TradingStatus status = TradingStatus.of(view.evaluate(subscription.bot), acknowledged);
+    TradingStatus status;
+    try {
+      status = TradingStatus.of(view.evaluate(subscription.bot), acknowledged);
+    } catch (ControlStateUnknownException unknown) {
+      return; // became unknown since the look above
+    }
     if (status.equals(subscription.last)) {
       return;
     }

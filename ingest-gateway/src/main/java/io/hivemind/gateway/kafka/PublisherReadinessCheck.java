@@ -21,8 +21,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Prepares the publisher's topics (metadata and schemas) at startup, so the first requests do not
- * wait on the network, and reports ready only once every topic is prepared. A topic that could not
- * be prepared at startup (broker or registry not up yet) is tried again at each readiness probe.
+ * wait on the network. A topic that could not be prepared at startup (broker or registry not up
+ * yet) is tried again at each readiness probe, and listed in the probe's data.
+ *
+ * <p>It does not hold readiness down: the gateway is also the control plane's door, and a kill
+ * switch must be reachable while the schema registry is away (DESIGN §12). Until a topic is
+ * prepared, events for it are answered 503 with {@code Retry-After} by the publisher itself.
  */
 @Readiness
 @ApplicationScoped
@@ -46,7 +50,7 @@ class PublisherReadinessCheck implements HealthCheck {
   public HealthCheckResponse call() {
     List<String> missing = prepareMissing();
     HealthCheckResponseBuilder response =
-        HealthCheckResponse.named("ingest publisher").status(missing.isEmpty());
+        HealthCheckResponse.named("ingest publisher").up().withData("prepared", missing.isEmpty());
     if (!missing.isEmpty()) {
       response.withData("unprepared topics", String.join(",", missing));
     }

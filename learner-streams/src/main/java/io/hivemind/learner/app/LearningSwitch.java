@@ -1,6 +1,7 @@
 package io.hivemind.learner.app;
 
 import io.hivemind.control.domain.LearningState;
+import io.hivemind.control.kafka.ControlStateUnknownException;
 import io.hivemind.control.kafka.ControlView;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
  * Makes this learner instance follow the fleet's learning switch. Kafka Streams' pause() is per
  * instance, so every instance follows the control topic itself. At startup the switch is read
  * before Kafka Streams starts (this observer runs first), so an instance started while learning is
- * paused never processes a record.
+ * paused never processes a record. While the control state cannot be known, it does not consume
+ * either (DESIGN §12): a pause it could not read is still a pause.
  */
 @ApplicationScoped
 class LearningSwitch {
@@ -39,20 +41,32 @@ class LearningSwitch {
   void beforeStreamsStart(
       @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start)
       throws InterruptedException {
+    control.onChange(snapshot -> follow());
+    control.onLoadedChange(this::follow);
     if (!control.awaitLoaded(startupTimeout)) {
-      throw new IllegalStateException(
-          "the control topic could not be read within "
-              + startupTimeout
-              + "; not starting to learn without knowing whether learning is paused");
+      LOG.warnf(
+          "control state unknown after %s (%s): not consuming until it is known",
+          startupTimeout, control.whyNotLoaded());
     }
-    follow(control.snapshot().learning());
-    control.onChange(snapshot -> follow(snapshot.learning()));
+    follow();
   }
 
-  private synchronized void follow(LearningState state) {
+  /**
+   * Consumes only while the control state is known and says RUNNING: an unknown state (the topic
+   * not read yet, or a record of it unreadable) stops consumption as a pause does.
+   */
+  private synchronized void follow() {
+    LearningState state;
+    try {
+      state = control.snapshot().learning();
+    } catch (ControlStateUnknownException unknown) {
+      state = LearningState.PAUSED;
+    }
     if (state == LearningState.PAUSED && !streams.isPaused()) {
       streams.pause();
-      LOG.info("learning paused: consumption stopped; events wait in Kafka");
+      LOG.infof(
+          "learning paused (%s): consumption stopped; events wait in Kafka",
+          control.isLoaded() ? "as told" : control.whyNotLoaded());
     } else if (state == LearningState.RUNNING && streams.isPaused()) {
       streams.resume();
       LOG.info("learning resumed: catching up from where it paused");
