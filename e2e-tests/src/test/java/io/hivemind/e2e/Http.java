@@ -1,5 +1,6 @@
 package io.hivemind.e2e;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,7 +19,16 @@ final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  record Answer(int status, String contentType, JsonNode body) {}
+  /**
+   * {@code body}: the JSON answered, or the text as a JSON string when it is not JSON (an HTML
+   * error page, say), so a test can say what it got. {@code retryAfter}: the header, or null.
+   */
+  record Answer(int status, String contentType, JsonNode body, String retryAfter) {
+
+    boolean isProblem() {
+      return contentType.startsWith("application/problem+json");
+    }
+  }
 
   /** {@code headers}: name, value, name, value… (e.g. an {@code Authorization}). */
   Answer post(String url, Object body, String... headers) throws IOException, InterruptedException {
@@ -46,10 +56,21 @@ final class Http {
 
   private Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    String body = response.body();
     return new Answer(
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),
-        body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+        json(response.body()),
+        response.headers().firstValue("Retry-After").orElse(null));
+  }
+
+  private static JsonNode json(String body) {
+    if (body == null || body.isBlank()) {
+      return JSON.nullNode();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException notJson) {
+      return JSON.getNodeFactory().textNode(body);
+    }
   }
 }

@@ -19,14 +19,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The local stack started exactly as a user starts it, with {@code ./hivemind}, in its own home
  * under {@code target/} and on ports of its own so it never meets a stack the developer runs. Test
  * classes share one stack through {@link Shared}, so its start is paid once per run.
+ *
+ * <p>On a machine where those ports are taken (another stack, another checkout's tests), {@code
+ * -Dhivemind.e2e.port-offset=N} moves every port by N and the home to {@code target/e2e-stack-N}.
  */
 final class LocalStack implements AutoCloseable {
 
-  static final int GATEWAY_PORT = 18080;
-  static final int QUERY_PORT = 18081;
-  static final int LEARNER_PORT = 18082;
-  static final int SECOND_QUERY_PORT = 18091;
-  static final int REGISTRY_PORT = 18085;
+  private static final int PORT_OFFSET = Integer.getInteger("hivemind.e2e.port-offset", 0);
+
+  static final int GATEWAY_PORT = 18080 + PORT_OFFSET;
+  static final int QUERY_PORT = 18081 + PORT_OFFSET;
+  static final int LEARNER_PORT = 18082 + PORT_OFFSET;
+  static final int SECOND_QUERY_PORT = 18091 + PORT_OFFSET;
+  static final int REGISTRY_PORT = 18085 + PORT_OFFSET;
+  static final int KAFKA_PORT = 19092 + PORT_OFFSET;
+  private static final int KAFKA_CONTROLLER_PORT = 19093 + PORT_OFFSET;
 
   private static final Duration COMMAND_BOUND = Duration.ofMinutes(6);
 
@@ -40,7 +47,9 @@ final class LocalStack implements AutoCloseable {
 
   static LocalStack up() throws Exception {
     Path checkout = Path.of("..").toAbsolutePath().normalize();
-    Path home = Path.of("target", "e2e-stack").toAbsolutePath();
+    Path home =
+        Path.of("target", PORT_OFFSET == 0 ? "e2e-stack" : "e2e-stack-" + PORT_OFFSET)
+            .toAbsolutePath();
     LocalStack stack = new LocalStack(checkout, home);
     if (Files.exists(home)) {
       stack.hivemind("down"); // whatever an aborted earlier run left behind
@@ -71,6 +80,11 @@ final class LocalStack implements AutoCloseable {
 
   String learner() {
     return "http://127.0.0.1:" + LEARNER_PORT;
+  }
+
+  /** The broker's bootstrap address, for a test that reads the topics itself. */
+  String kafka() {
+    return "127.0.0.1:" + KAFKA_PORT;
   }
 
   /** The operator {@code ./hivemind} runs as here: its admin key is made for this user. */
@@ -194,6 +208,14 @@ final class LocalStack implements AutoCloseable {
 
   /** {@code ./hivemind <args>}, which may fail: for tests of refusals. */
   Finished attempt(String... args) throws Exception {
+    return attempt(Map.of(), args);
+  }
+
+  /**
+   * {@code ./hivemind <args>} with more settings in its environment (e.g. a shorter {@code
+   * HIVEMIND_WAIT_SECONDS}), which may fail.
+   */
+  Finished attempt(Map<String, String> settings, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(checkout.resolve("hivemind").toString());
     command.addAll(List.of(args));
@@ -216,8 +238,9 @@ final class LocalStack implements AutoCloseable {
                 "QUERY_PORT", String.valueOf(QUERY_PORT),
                 "LEARNER_PORT", String.valueOf(LEARNER_PORT),
                 "REGISTRY_PORT", String.valueOf(REGISTRY_PORT),
-                "KAFKA_PORT", "19092",
-                "KAFKA_CONTROLLER_PORT", "19093"));
+                "KAFKA_PORT", String.valueOf(KAFKA_PORT),
+                "KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT)));
+    builder.environment().putAll(settings);
     Process process = builder.start();
     boolean exited = process.waitFor(COMMAND_BOUND.toSeconds(), TimeUnit.SECONDS);
     if (!exited) {
