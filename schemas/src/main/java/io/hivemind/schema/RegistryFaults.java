@@ -4,7 +4,10 @@ import com.microsoft.kiota.ApiException;
 import io.apicurio.registry.rest.client.models.ProblemDetails;
 import io.apicurio.registry.rest.client.models.RuleViolationProblemDetails;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -35,10 +38,14 @@ import java.util.Set;
  *       bytes, Avro's {@code InvalidNumberEncodingException} for garbage or another schema's id).
  * </ul>
  *
- * <p>So: any {@code IOException} is the network, except below an {@code UncheckedIOException},
- * where it came from decoding bytes. Of the answers, only the registry's own 4xx is definitive (it
- * says the id does not exist); a 5xx, 429 or 408, and any answer that is not the registry's, is a
- * registry that cannot serve now. Failing closed, what is not proven poison is retried.
+ * <p>So: every failure of a call to the registry made by {@link AvroSerdes}' serdes arrives as a
+ * {@link RegistryUnavailableException} (their client is wrapped by {@code RegistryCallGuard}),
+ * except the registry's own definitive answers (a 4xx with its problem body, such as 404 for an
+ * unknown id). For serdes built elsewhere the raw shapes are read: an HTTP answer other than the
+ * registry's definitive one, a socket error, or an {@code IOException} thrown by the JDK's HTTP
+ * client is the registry; an {@code IOException} from decoding bytes is not (Avro's {@code
+ * EOFException} is one, which is why "any I/O exception" would not do). Failing closed, the guard's
+ * rule is the wide one: what is not proven poison is retried.
  */
 public final class RegistryFaults {
 
@@ -54,11 +61,27 @@ public final class RegistryFaults {
       if (cause instanceof ApiException) {
         return !isAnswer(cause);
       }
-      if (cause instanceof UncheckedIOException) {
-        return false;
-      }
-      if (cause instanceof IOException) {
+      if (isNetwork(cause)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** A socket error, or an I/O error of the JDK's HTTP client (not one from decoding bytes). */
+  private static boolean isNetwork(Throwable cause) {
+    if (cause instanceof SocketException
+        || cause instanceof SocketTimeoutException
+        || cause instanceof UnknownHostException
+        || cause instanceof HttpTimeoutException) {
+      return true;
+    }
+    if (cause instanceof IOException) {
+      for (StackTraceElement frame : cause.getStackTrace()) {
+        if (frame.getClassName().startsWith("jdk.internal.net.http.")
+            || frame.getClassName().startsWith("java.net.http.")) {
+          return true;
+        }
       }
     }
     return false;

@@ -213,6 +213,22 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void shouldNotMistakeAnIoExceptionFromDecodingForTheNetworkWhateverWrapsIt() {
+    byte[] truncated = Arrays.copyOf(signalBytes, 9);
+
+    Throwable failure =
+        catchThrowable(
+            () ->
+                AvroSerdes.withoutRegistry()
+                    .valueSerde(Signal.class)
+                    .deserializer()
+                    .deserialize("t", Arrays.copyOfRange(truncated, 5, truncated.length)));
+
+    assertThat(failure).hasRootCauseInstanceOf(EOFException.class);
+    assertThat(RegistryFaults.isTransport(failure)).isFalse();
+  }
+
+  @Test
   void shouldRethrowOnlyTransportFaultsAsRegistryUnavailable() {
     answer = Answer.STATUS_503;
     RuntimeException transport = (RuntimeException) failureOf(url());
