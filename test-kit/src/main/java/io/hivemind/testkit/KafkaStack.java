@@ -60,6 +60,21 @@ public final class KafkaStack {
     return registryBaseUrl + "/apis/registry/v3";
   }
 
+  /**
+   * A {@link TcpProxy} in front of the registry: a test points a service at {@link
+   * #registryUrlThrough} and makes the registry unreachable (refused, hanging) and back, while the
+   * registry itself keeps running and keeps its schema ids (in memory, a restart would lose them).
+   */
+  public TcpProxy proxyToRegistry() {
+    URI base = URI.create(registryBaseUrl);
+    return TcpProxy.to(base.getHost(), base.getPort());
+  }
+
+  /** Base of Apicurio's v3 REST API as reached through {@code proxy}. */
+  public static String registryUrlThrough(TcpProxy proxy) {
+    return "http://127.0.0.1:" + proxy.port() + "/apis/registry/v3";
+  }
+
   /** Base of the registry's Confluent-compatible API. */
   public String registryCcompatUrl() {
     return registryBaseUrl + "/apis/ccompat/v7";
