@@ -56,7 +56,7 @@ public final class SelfDescribingSerdes {
 
   /** The serde of {@code type}: writes single-object encoding, reads it and the Confluent era. */
   public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
-    SpecificData model = SpecificData.getForClass(type);
+    SpecificData model = SpecificRecordDatumProvider.model();
     Schema schema = model.getSchema(type);
     BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
     BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(model, schema);

@@ -27,6 +27,16 @@ public final class SpecificRecordDatumProvider<T> implements AvroDatumProvider<T
 
   private static final SpecificData SPECIFIC = specificData();
 
+  /**
+   * The model every reader and writer of this module's generated classes uses: this module's class
+   * loader, and the logical-type conversions. The model a generated class carries ({@code MODEL$})
+   * looks classes up through Avro's own class loader, which under Quarkus' test class loaders finds
+   * a second copy of them.
+   */
+  static SpecificData model() {
+    return SPECIFIC;
+  }
+
   private static SpecificData specificData() {
     SpecificData data = new SpecificData(SpecificRecordDatumProvider.class.getClassLoader());
     // the logical types our schemas use; generated classes hold java.time values for them
