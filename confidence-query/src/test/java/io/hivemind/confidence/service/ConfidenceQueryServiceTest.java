@@ -21,6 +21,7 @@ import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
+import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
@@ -45,7 +46,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -248,7 +248,7 @@ class ConfidenceQueryServiceTest {
         new ControlPublisher(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
             Topics.withDefaultPrefix(),
-            AvroSerdes.registry(stack.registryUrl()).valueSerde(SpecificRecord.class).serializer(),
+            SelfDescribingSerdes.anyRecord(),
             Duration.ofSeconds(10))) {
       control.publish(
           "trading.halted",

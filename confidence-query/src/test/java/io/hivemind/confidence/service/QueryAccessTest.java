@@ -16,7 +16,7 @@ import io.hivemind.control.domain.Scope;
 import io.hivemind.control.domain.Setting;
 import io.hivemind.control.domain.TradingState;
 import io.hivemind.control.kafka.ControlPublisher;
-import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.KafkaStack;
 import io.hivemind.testkit.KafkaStackResource;
@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,7 +283,7 @@ class QueryAccessTest {
         new ControlPublisher(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
             Topics.withDefaultPrefix(),
-            AvroSerdes.registry(stack.registryUrl()).valueSerde(SpecificRecord.class).serializer(),
+            SelfDescribingSerdes.anyRecord(),
             Duration.ofSeconds(10))) {
       control.publish(
           "trading." + state.name().toLowerCase(java.util.Locale.ROOT),
