@@ -111,6 +111,11 @@ public final class KillSwitchProbe {
       resumeAll(operator, http, gateway);
     }
 
+    // On a stack just started (./hivemind up --clean), toggle 0 is the first command after start:
+    // the one that once took 4-11 s (first transaction, first schema lookups).
+    System.out.printf(
+        "first command: answered in %.1f ms, open control stream delivered it in %.1f ms%n",
+        command[0] / 1e6, streamed[0] / 1e6);
     System.out.printf(
         "kill switch, from just before the command's POST, %d toggles each%n", toggles);
     Latencies.print("command answered (POST round trip)", command);
