@@ -1,5 +1,7 @@
 package io.hivemind.learner.topology;
 
+import io.hivemind.schema.RegistryFaults;
+import io.hivemind.schema.RegistryUnavailableException;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -12,6 +14,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * becomes poison with its reason in headers instead of stopping the application. {@code check}
  * returns why a well-formed value is still unusable (for example a key that is not its user), or
  * null when it is fine.
+ *
+ * <p>A schema registry that cannot be reached says nothing about the bytes: that failure leaves as
+ * a {@link RegistryUnavailableException}, the task's transaction is aborted (nothing it wrote in
+ * it, dead letters included, is ever read) and the record is read again by the thread that replaces
+ * this one (ADR 11).
  */
 final class RecordDecoder<T> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
 
@@ -42,6 +49,7 @@ final class RecordDecoder<T> implements FixedKeyProcessor<String, byte[], Decode
         value = deserializer.deserialize(topic, record.value());
         problem = value == null ? "empty value" : check.apply(record.key(), value);
       } catch (RuntimeException e) {
+        RegistryFaults.throwIfTransport(e, topic);
         problem = "not deserializable: " + e.getMessage();
       }
     }
