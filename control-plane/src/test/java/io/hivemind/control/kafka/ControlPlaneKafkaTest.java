@@ -454,4 +454,19 @@ class ControlPlaneKafkaTest {
         .untilAsserted(() -> assertThat(loadedChanges).containsExactly(false, true));
     assertThat(view.evaluate(BotContext.FLEET).tradingState()).isEqualTo(TradingState.HALTED);
   }
+
+  @Test
+  void shouldWarmUpWithoutAnyReaderSeeingIt() throws Exception {
+    publisher.warmUp();
+    ControlEntry halt = halt(Scope.GLOBAL);
+    publisher.publish("emergency.halt_all", "ops:alice", Optional.empty(), halt);
+
+    ControlView view = startedView();
+
+    assertThat(view.awaitCommand(idOf(halt), WAIT)).isTrue();
+    assertThat(view.snapshot().entries()).containsExactly(halt);
+    assertThat(auditTrail().latest(5))
+        .extracting(AuditRecord::commandId)
+        .containsExactly(idOf(halt));
+  }
 }
