@@ -55,6 +55,15 @@ public final class RegistryOutageResource implements QuarkusTestResourceLifecycl
     return service;
   }
 
+  /**
+   * After the module's global resources ({@link KafkaStackResource} among them), so that its
+   * registry URL, the proxy's, is the one the service gets.
+   */
+  @Override
+  public int order() {
+    return 1_000;
+  }
+
   @Override
   public void stop() {
     if (proxy != null) {

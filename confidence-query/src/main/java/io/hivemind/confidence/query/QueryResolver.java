@@ -1,5 +1,6 @@
 package io.hivemind.confidence.query;
 
+import io.hivemind.schema.RegistryFaults;
 import java.time.Duration;
 import java.util.function.IntFunction;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -21,6 +22,15 @@ final class QueryResolver {
       } catch (InvalidStateStoreException e) {
         // The store closed under us (a rebalance started): the caller retries, we never spin.
         return new QueryResult.Unavailable<>(retryAfter, "stores not queryable: " + e.getMessage());
+      } catch (RuntimeException e) {
+        // The stores hold the registry's framing: a key is serialized and a value read through
+        // the registry serdes, whose first lookup of a schema needs the registry. Unreachable, it
+        // is a 503 to retry, never an answer made up without the user's statistics.
+        if (RegistryFaults.isTransport(e)) {
+          return new QueryResult.Unavailable<>(
+              retryAfter, "statistics cannot be read now: the schema registry is unavailable");
+        }
+        throw e;
       }
     }
     if (owner instanceof Owner.OtherInstance remote) {

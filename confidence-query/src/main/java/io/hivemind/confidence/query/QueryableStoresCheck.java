@@ -2,6 +2,7 @@ package io.hivemind.confidence.query;
 
 import io.hivemind.confidence.store.StatsTopology;
 import io.hivemind.schema.Topics;
+import io.hivemind.schema.streams.StreamThreadSupervisor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready only while queries can be served: the app is RUNNING, the community store answers and so
  * does the user store of every partition this instance owns. An instance that owns no partition
- * (more instances than partitions) is still ready: it forwards every user query.
+ * (more instances than partitions) is still ready: it forwards every user query. Not ready while a
+ * stream thread that died waits to be replaced (Kafka Streams still says RUNNING then).
  */
 @Readiness
 @ApplicationScoped
@@ -28,10 +30,12 @@ class QueryableStoresCheck implements HealthCheck {
 
   private final KafkaStreams streams;
   private final String userStatsTopic;
+  private final StreamThreadSupervisor supervisor;
 
-  QueryableStoresCheck(KafkaStreams streams, Topics topics) {
+  QueryableStoresCheck(KafkaStreams streams, Topics topics, StreamThreadSupervisor supervisor) {
     this.streams = streams;
     this.userStatsTopic = topics.userStats;
+    this.supervisor = supervisor;
   }
 
   @Override
@@ -39,6 +43,13 @@ class QueryableStoresCheck implements HealthCheck {
     KafkaStreams.State state = streams.state();
     if (state != KafkaStreams.State.RUNNING) {
       return HealthCheckResponse.named(NAME).down().withData("state", state.name()).build();
+    }
+    if (supervisor.isWaiting()) {
+      return HealthCheckResponse.named(NAME)
+          .down()
+          .withData("state", state.name())
+          .withData("reason", "a stream thread died and waits to be replaced")
+          .build();
     }
     try {
       StoreStatsLookup.communityStore(streams).approximateNumEntries();

@@ -1,7 +1,10 @@
 package io.hivemind.confidence.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hivemind.schema.RegistryUnavailableException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -33,6 +36,35 @@ class QueryResolverTest {
         QueryResolver.resolve(new Owner.ThisInstance(0), true, RETRY_AFTER, readLocally);
 
     assertThat(result).isEqualTo(new QueryResult.Local<>("answer from partition 0"));
+  }
+
+  @Test
+  void shouldBeUnavailableWhenTheRegistryCannotBeReachedForTheStoresSerdes() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.ThisInstance(1),
+            false,
+            RETRY_AFTER,
+            partition -> {
+              throw new RegistryUnavailableException(
+                  "at http://registry", new RuntimeException(new ConnectException()));
+            });
+
+    assertThat(result).isInstanceOf(QueryResult.Unavailable.class);
+    assertThat(((QueryResult.Unavailable<String>) result).retryAfter()).isEqualTo(RETRY_AFTER);
+    assertThat(((QueryResult.Unavailable<String>) result).reason()).contains("schema registry");
+  }
+
+  @Test
+  void shouldNotHideAFailureThatIsNotTheRegistrys() {
+    IntFunction<String> broken =
+        partition -> {
+          throw new IllegalStateException("a bug");
+        };
+
+    assertThatThrownBy(
+            () -> QueryResolver.resolve(new Owner.ThisInstance(1), false, RETRY_AFTER, broken))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -47,6 +47,11 @@ public final class QueryKeys {
     return mint(user, Tier.ELITE, Role.BOT);
   }
 
+  /** A bot key of {@code user} in the key topic of {@code topics}, for a query on that prefix. */
+  public static Key bot(String user, Topics topics) {
+    return mint(user, Tier.ELITE, Role.BOT, false, topics);
+  }
+
   /** One analyst key shared by the tests that run replays. */
   public static Key analyst() {
     return SHARED.computeIfAbsent(Role.ANALYST, role -> mint(newUser(), Tier.ELITE, role));
@@ -74,10 +79,14 @@ public final class QueryKeys {
 
   /** Issues a key of a private user ({@code privateUser}) or an ordinary one. */
   public static Key mint(String user, Tier tier, Role role, boolean privateUser) {
+    return mint(user, tier, role, privateUser, TOPICS);
+  }
+
+  private static Key mint(String user, Tier tier, Role role, boolean privateUser, Topics topics) {
     ApiKey apiKey = ApiKey.generate(RANDOM);
     KeyRecord record =
         KeyRecord.issue(apiKey, user, tier, role, Instant.now(), "query-tests", privateUser);
-    write(record);
+    write(record, topics);
     Key key = new Key(apiKey.reveal(), record);
     // answered by the role check (403 for a bot, 200 above), which needs neither stores nor data
     await("the query accepts " + key)
@@ -91,14 +100,14 @@ public final class QueryKeys {
 
   /** Writes the key's record again, revoked; the service is not waited for. */
   public static void revoke(Key key) {
-    write(key.record().revoke(Instant.now(), "query-tests", "test"));
+    write(key.record().revoke(Instant.now(), "query-tests", "test"), TOPICS);
   }
 
-  private static void write(KeyRecord record) {
+  private static void write(KeyRecord record, Topics topics) {
     Map<String, Object> connection =
         KafkaConnection.settings(
             Map.of("bootstrap.servers", KafkaStack.shared().bootstrapServers()));
-    try (KeyWriter writer = new KeyWriter(connection, TOPICS, WAIT)) {
+    try (KeyWriter writer = new KeyWriter(connection, topics, WAIT)) {
       writer.write(record);
     }
   }

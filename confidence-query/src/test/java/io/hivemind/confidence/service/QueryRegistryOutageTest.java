@@ -1,0 +1,148 @@
+package io.hivemind.confidence.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.hivemind.confidence.service.QueryKeys.Key;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.Side;
+import io.hivemind.schema.StatsKey;
+import io.hivemind.schema.Topics;
+import io.hivemind.schema.UserPartitioner;
+import io.hivemind.schema.WinStats;
+import io.hivemind.testkit.KafkaStack;
+import io.hivemind.testkit.KafkaStackResource;
+import io.hivemind.testkit.RegistryOutageResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The query started while the schema registry cannot be reached (the registry keeps running behind
+ * a proxy, so it keeps its schema ids): its stores hold the registry's framing and its serdes have
+ * never seen a schema. It starts and becomes ready (nothing on its way up needs the registry), and
+ * every read of statistics answers a 503 problem with {@code Retry-After}, never a 500 or an HTML
+ * page, whether the registry refuses connections or accepts them and never answers. Statistics the
+ * learner writes meanwhile are not skipped: the thread that could not read them waits, and once the
+ * registry is back they are served.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = RegistryOutageResource.class,
+    restrictToAnnotatedClass = true,
+    initArgs = {
+      @ResourceArg(name = "registry", value = "refuse"),
+      @ResourceArg(name = "hivemind.topic-prefix", value = QueryRegistryOutageTest.PREFIX)
+    })
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class QueryRegistryOutageTest {
+
+  static final String PREFIX = "query-registry-outage.";
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Topics TOPICS = new Topics(PREFIX);
+
+  @Test
+  void shouldAnswer503WithRetryAfterWhileTheRegistryIsAwayAndTheStatisticsOnceItIsBack()
+      throws Exception {
+    await("readiness with the registry away")
+        .atMost(WAIT)
+        .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+    String user = QueryKeys.newUser();
+    Key key = QueryKeys.bot(user, TOPICS);
+
+    unavailable(stats(key));
+    unavailable(winProbability(key));
+
+    RegistryOutageResource.proxy().hang();
+    long started = System.nanoTime();
+    unavailable(stats(key));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+
+    // the learner writes the user's statistics while the registry is still away
+    RegistryOutageResource.proxy().refuse();
+    writeUserStats(new StatsKey(user, "ES", Side.LONG, 0, "v1"), stats(7, 5));
+    await("not ready while the thread that could not read them waits")
+        .atMost(WAIT)
+        .until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+    RestAssured.get("/q/health/live").then().statusCode(200);
+    unavailable(stats(key));
+
+    RegistryOutageResource.proxy().forward();
+    await("the statistics once the registry is back")
+        .atMost(WAIT)
+        .untilAsserted(() -> stats(key).statusCode(200).body("total.trades", equalTo(7)));
+    winProbability(key).statusCode(200);
+    RestAssured.get("/q/health/ready").then().statusCode(200);
+  }
+
+  private static void unavailable(ValidatableResponse response) {
+    response
+        .statusCode(503)
+        .contentType(startsWith("application/problem+json"))
+        .header("Retry-After", equalTo("1"))
+        .body("status", equalTo(503))
+        .body("detail", containsString("schema registry"));
+  }
+
+  private static ValidatableResponse stats(Key key) {
+    return key.given()
+        .queryParam("symbol", "ES")
+        .get("/api/ml/stats")
+        .then()
+        .log()
+        .ifValidationFails();
+  }
+
+  private static ValidatableResponse winProbability(Key key) {
+    return key.given()
+        .queryParam("symbol", "ES")
+        .queryParam("side", "LONG")
+        .queryParam("rsi", "34.2")
+        .queryParam("vwap_z", "-2.15")
+        .queryParam("timestamp", Instant.now().minusSeconds(60).toString())
+        .get("/api/ml/win_probability")
+        .then()
+        .log()
+        .ifValidationFails();
+  }
+
+  private static RecordMetadata writeUserStats(StatsKey key, WinStats value) throws Exception {
+    KafkaStack stack = KafkaStack.shared();
+    AvroSerdes serdes = AvroSerdes.registry(stack.registryUrl());
+    int partition = UserPartitioner.partitionOf(key.getUserId(), KafkaStackResource.PARTITIONS);
+    try (KafkaProducer<StatsKey, WinStats> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            serdes.keySerde(StatsKey.class).serializer(),
+            serdes.valueSerde(WinStats.class).serializer())) {
+      return producer
+          .send(new ProducerRecord<>(TOPICS.userStats, partition, key, value))
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static WinStats stats(long trades, long wins) {
+    Instant last = Instant.now().minus(Duration.ofHours(2));
+    return new WinStats(
+        trades, wins, trades - wins, 10.0, 100.0, 1, 2, last, (double) wins, (double) trades);
+  }
+}
