@@ -67,9 +67,13 @@ final class AccessProblems {
             violations));
   }
 
-  /** Over the tier's rate: retry after whole seconds, at least one. */
-  static Response rateLimited(int perSecond, Duration wait) {
+  /**
+   * Over the tier's rate: retry after whole seconds, at least one. {@code events} is what the
+   * refused request would have cost.
+   */
+  static Response rateLimited(int perSecond, int burst, int events, Duration wait) {
     long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+    String cost = events == 1 ? "" : "; this request carries " + events + " events";
     return Response.status(429)
         .type(Problem.MEDIA_TYPE)
         .header(HttpHeaders.RETRY_AFTER, seconds)
@@ -78,7 +82,15 @@ final class AccessProblems {
                 RATE_LIMITED,
                 "Too many requests",
                 429,
-                "this key's tier allows " + perSecond + " requests per second; retry later",
+                "this key's tier allows "
+                    + perSecond
+                    + " events per second, "
+                    + burst
+                    + " at once after a pause (a request is one event, a batch one per item)"
+                    + cost
+                    + "; retry in "
+                    + seconds
+                    + " s",
                 null,
                 List.of()))
         .build();

@@ -17,9 +17,10 @@ import java.util.Optional;
 
 /**
  * Decides whether a request's {@code Authorization} header lets it in: a well-formed key, known to
- * this instance's copy of the key topic and not revoked, within its tier's rate. The key is looked
- * up on every request, so a revocation applies as soon as the copy has it (one fetch, well under
- * the 5 s allowed). Nothing here logs or echoes what the caller sent.
+ * this instance's copy of the key topic and not revoked, within its tier's rate (the request costs
+ * one event; a batch pays for the rest of its events once it is read: {@link EventBudget}). The key
+ * is looked up on every request, so a revocation applies as soon as the copy has it (one fetch,
+ * well under the 5 s allowed). Nothing here logs or echoes what the caller sent.
  *
  * <p>It also knows which endpoints are open ({@code hivemind.access.open-paths}). It is created at
  * startup, so a malformed entry stops the service there rather than at its first request.
@@ -52,7 +53,7 @@ class Gatekeeper {
     this.rateLimited = refused(registry, "rate_limited");
   }
 
-  private static Counter refused(MeterRegistry registry, String reason) {
+  static Counter refused(MeterRegistry registry, String reason) {
     return Counter.builder("hivemind.access.refused")
         .description("requests refused before they reached a resource, by why")
         .tag("reason", reason)
@@ -96,7 +97,8 @@ class Gatekeeper {
     if (wait.isPresent()) {
       rateLimited.increment();
       return new Admission.Refused(
-          AccessProblems.rateLimited(limits.perSecond(caller), wait.get()));
+          AccessProblems.rateLimited(
+              limits.perSecond(caller), limits.burst(caller), 1, wait.get()));
     }
     return new Admission.Admitted(caller);
   }

@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This instance's rate limits: one {@link RateLimiter} bucket per key, at its tier's rate. Counted
- * per instance (ADR 9).
+ * This instance's rate limits: one {@link RateLimiter} bucket per key, at its tier's rate in events
+ * per second. Counted per instance (ADR 9).
  */
 @ApplicationScoped
 class RateLimits {
@@ -37,8 +37,11 @@ class RateLimits {
     for (Tier tier : Tier.values()) {
       if (config.perSecond(tier) < 1) {
         throw new IllegalArgumentException(
-            "hivemind.rate-limit." + tier.wire() + " must be at least 1 request per second");
+            "hivemind.rate-limit." + tier.wire() + " must be at least 1 event per second");
       }
+    }
+    if (config.burst().isPresent() && config.burst().getAsInt() < 1) {
+      throw new IllegalArgumentException("hivemind.rate-limit.burst must be at least 1 event");
     }
   }
 
@@ -56,13 +59,32 @@ class RateLimits {
     sweeper.shutdownNow();
   }
 
-  /** Empty when the request may go ahead, else how long until one of this key's would. */
+  /** One event, for a request: empty when it may go ahead, else how long until it would. */
   Optional<Duration> acquire(Principal principal) {
-    long wait = limiter.acquire(principal.keyId(), perSecond(principal), System.nanoTime());
-    return wait == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait));
+    return waitOf(
+        limiter.acquire(
+            principal.keyId(), 1, perSecond(principal), burst(principal), System.nanoTime()));
+  }
+
+  /**
+   * The rest of a request that carries {@code events} events, its first paid by {@link #acquire}:
+   * empty when it may go ahead, else how long until the whole request would.
+   */
+  Optional<Duration> acquireRest(Principal principal, int events) {
+    return waitOf(
+        limiter.acquireRest(
+            principal.keyId(), events, perSecond(principal), burst(principal), System.nanoTime()));
+  }
+
+  private static Optional<Duration> waitOf(long nanos) {
+    return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
   }
 
   int perSecond(Principal principal) {
     return config.perSecond(principal.tier());
+  }
+
+  int burst(Principal principal) {
+    return config.burst(principal.tier());
   }
 }

@@ -78,6 +78,96 @@ class RateLimiterTest {
   }
 
   @Test
+  void shouldChargeABatchOneTokenPerEvent() {
+    assertThat(limiter.acquire("k", 600, 20, 1_000, T0)).as("600 of 1,000").isZero();
+    assertThat(limiter.acquire("k", 400, 20, 1_000, T0)).as("the other 400").isZero();
+
+    assertThat(limiter.acquire("k", 1, 20, 1_000, T0)).as("one more, at once").isPositive();
+    assertThat(limiter.acquire("k", 1, 20, 1_000, T0 + SECOND / 20))
+        .as("one interval later")
+        .isZero();
+  }
+
+  @Test
+  void shouldNameTheWaitUntilTheBucketHoldsTheWholeBatch() {
+    limiter.acquire("k", 1_000, 20, 1_000, T0);
+
+    long wait = limiter.acquire("k", 1_000, 20, 1_000, T0 + 2 * SECOND);
+
+    assertThat(wait).as("1,000 events at 20 a second, 2 s of which passed").isEqualTo(48 * SECOND);
+    assertThat(limiter.acquire("k", 1_000, 20, 1_000, T0 + 2 * SECOND + wait - 1)).isPositive();
+    assertThat(limiter.acquire("k", 1_000, 20, 1_000, T0 + 2 * SECOND + wait)).isZero();
+  }
+
+  @Test
+  void shouldHoldAFloodOfBatchesToTheRateOverTime() {
+    long accepted = 0;
+    // 25 batches of 1,000 in 2.5 s, then one every 100 ms for a minute
+    for (int i = 0; i < 625; i++) {
+      if (limiter.acquire("k", 1_000, 20, 1_000, T0 + i * SECOND / 10) == 0) {
+        accepted += 1_000;
+      }
+    }
+
+    assertThat(accepted).as("the full bucket, then one batch per 50 s").isEqualTo(2_000);
+  }
+
+  @Test
+  void shouldTakeABatchLargerThanTheBurstFromAFullBucketAndLeaveItInDebt() {
+    limiter.acquire("k", 1, 20, 20, T0);
+    assertThat(limiter.acquire("k", 100, 20, 20, T0))
+        .as("the bucket lacks one token of being full")
+        .isEqualTo(SECOND / 20);
+
+    assertThat(limiter.acquire("k", 100, 20, 20, T0 + SECOND / 20)).as("full: taken").isZero();
+    long paidBack = T0 + SECOND / 20 + 4 * SECOND + SECOND / 20;
+    assertThat(limiter.acquire("k", 1, 20, 20, paidBack - 1))
+        .as("80 events of debt are 4 s, and one token 1/20 s more")
+        .isPositive();
+    assertThat(limiter.acquire("k", 1, 20, 20, paidBack)).isZero();
+  }
+
+  @Test
+  void shouldChargeTheRestOfARequestWhoseAdmissionTookOneToken() {
+    assertThat(limiter.acquire("k", 1, 20, 1_000, T0)).as("admission").isZero();
+    assertThat(limiter.acquireRest("k", 1_000, 20, 1_000, T0)).as("the other 999").isZero();
+
+    assertThat(limiter.acquire("k", 1, 20, 1_000, T0)).as("the bucket is empty").isPositive();
+  }
+
+  @Test
+  void shouldNameTheWaitForTheWholeRequestWhenItsRestIsRefused() {
+    limiter.acquire("k", 990, 20, 1_000, T0);
+    assertThat(limiter.acquire("k", 1, 20, 1_000, T0)).as("admission of the next batch").isZero();
+
+    long wait = limiter.acquireRest("k", 1_000, 20, 1_000, T0);
+
+    assertThat(wait).as("until 1,000 are back: 991 at 20 a second").isEqualTo(991 * SECOND / 20);
+    assertThat(limiter.acquire("k", 1, 20, 1_000, T0 + wait)).as("sent again: admission").isZero();
+    assertThat(limiter.acquireRest("k", 1_000, 20, 1_000, T0 + wait)).as("and the rest").isZero();
+  }
+
+  @Test
+  void shouldChargeTheRestOfABatchLargerThanTheBurstOnceTheBucketWasFull() {
+    limiter.acquire("k", 1, 20, 20, T0);
+    assertThat(limiter.acquireRest("k", 100, 20, 20, T0))
+        .as("admitted from a full bucket")
+        .isZero();
+
+    long paidBack = T0 + 4 * SECOND + SECOND / 20;
+    assertThat(limiter.acquire("k", 1, 20, 20, paidBack - 1)).as("80 events of debt").isPositive();
+    assertThat(limiter.acquire("k", 1, 20, 20, paidBack)).isZero();
+  }
+
+  @Test
+  void shouldCostNothingMoreForARequestOfOneEvent() {
+    allowedAt("k", 20, T0, 20);
+
+    assertThat(limiter.acquireRest("k", 1, 20, 20, T0)).isZero();
+    assertThat(limiter.acquire("k", 20, T0 + SECOND / 20)).isZero();
+  }
+
+  @Test
   void shouldEvictOnlyBucketsIdleForTheIdleTime() {
     RateLimiter shortIdle = new RateLimiter(10 * SECOND);
     shortIdle.acquire("idle", 20, T0);
@@ -92,6 +182,14 @@ class RateLimiterTest {
   @Test
   void shouldRefuseARateBelowOne() {
     assertThatThrownBy(() -> limiter.acquire("k", 0, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldRefuseABurstOrAChargeBelowOne() {
+    assertThatThrownBy(() -> limiter.acquire("k", 1, 20, 0, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> limiter.acquire("k", 0, 20, 20, T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
