@@ -23,8 +23,6 @@ import io.hivemind.schema.Signal;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.testkit.KafkaStack;
-import io.hivemind.testkit.KafkaStackResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -101,24 +99,7 @@ class FuzzTest {
 
     @Override
     public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(OwnTopicsResource.class));
-    }
-  }
-
-  /** Creates the fuzz topics before the gateway starts, and points it at them. */
-  public static class OwnTopicsResource implements QuarkusTestResourceLifecycleManager {
-    @Override
-    public Map<String, String> start() {
-      KafkaStack stack = KafkaStack.shared();
-      stack.createTopics(TOPICS, KafkaStackResource.PARTITIONS);
-      Map<String, String> config = new java.util.HashMap<>(stack.serviceConfig());
-      config.put("hivemind.topic-prefix", "fuzz.");
-      return config;
-    }
-
-    @Override
-    public void stop() {
-      // the shared stack stops with the JVM
+      return List.of(new TestResourceEntry(OwnTopicsResource.class, Map.of("prefix", "fuzz.")));
     }
   }
 

@@ -16,11 +16,10 @@ import io.hivemind.control.domain.TradingState;
 import io.hivemind.control.kafka.ControlPublisher;
 import io.hivemind.gateway.access.TestKeys;
 import io.hivemind.gateway.access.TestKeys.Key;
+import io.hivemind.gateway.api.OwnTopicsResource;
 import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.KafkaStack;
-import io.hivemind.testkit.KafkaStackResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,24 +58,7 @@ class ControlUnknownTest {
   public static class OwnTopics implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(OwnTopicsResource.class));
-    }
-  }
-
-  /** Creates the topics before the gateway starts, and points it at them. */
-  public static class OwnTopicsResource implements QuarkusTestResourceLifecycleManager {
-    @Override
-    public Map<String, String> start() {
-      KafkaStack stack = KafkaStack.shared();
-      stack.createTopics(TOPICS, KafkaStackResource.PARTITIONS);
-      Map<String, String> config = new HashMap<>(stack.serviceConfig());
-      config.put("hivemind.topic-prefix", PREFIX);
-      return config;
-    }
-
-    @Override
-    public void stop() {
-      // the shared stack stops with the JVM
+      return List.of(new TestResourceEntry(OwnTopicsResource.class, Map.of("prefix", PREFIX)));
     }
   }
 
