@@ -24,25 +24,37 @@ final class FieldChecks {
     sink.add(new Violation(prefix + field, message));
   }
 
-  /** A required string: present, not blank, not longer than {@code maxLength}, matching. */
-  void text(String field, String value, int maxLength, Pattern pattern, String shape) {
+  /**
+   * A required string: present, not blank, not longer than {@code maxLength}, matching.
+   *
+   * @return whether it is all that
+   */
+  boolean text(String field, String value, int maxLength, Pattern pattern, String shape) {
     if (value == null || value.isBlank()) {
       violation(field, "is required");
-    } else {
-      optionalText(field, value, maxLength, pattern, shape);
+      return false;
     }
+    return optionalText(field, value, maxLength, pattern, shape);
   }
 
-  /** An optional string: when present, checked like a required one. */
-  void optionalText(String field, String value, int maxLength, Pattern pattern, String shape) {
+  /**
+   * An optional string: when present, checked like a required one.
+   *
+   * @return whether it is absent or valid
+   */
+  boolean optionalText(String field, String value, int maxLength, Pattern pattern, String shape) {
     if (value == null) {
-      return;
+      return true;
     }
     if (value.length() > maxLength) {
       violation(field, "must be at most " + maxLength + " characters");
-    } else if (!pattern.matcher(value).matches()) {
-      violation(field, "must match " + shape);
+      return false;
     }
+    if (!pattern.matcher(value).matches()) {
+      violation(field, "must match " + shape);
+      return false;
+    }
+    return true;
   }
 
   /** A price: present, a finite number, above zero. */

@@ -22,7 +22,7 @@ public final class RequestValidator {
   static final int MAX_HEARTBEAT_SYMBOLS = 32;
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9]{0,11}");
+  private static final Pattern SYMBOL = Instruments.SYMBOL;
   private static final Pattern SIDE = Pattern.compile("LONG|SHORT");
   private static final Pattern LOWER_NAME = Pattern.compile("[a-z0-9_]{1,32}");
   private static final Pattern UPPER_NAME = Pattern.compile("[A-Z_]{1,32}");
@@ -30,10 +30,18 @@ public final class RequestValidator {
 
   private final Clock clock;
   private final ValidationLimits limits;
+  private final Instruments instruments;
 
+  /** With the default instruments ({@link Instruments#DEFAULT}), for tools and tests. */
   public RequestValidator(Clock clock, ValidationLimits limits) {
+    this(clock, limits, Instruments.defaults());
+  }
+
+  /** A service passes the instruments it is configured with ({@code hivemind.instruments}). */
+  public RequestValidator(Clock clock, ValidationLimits limits, Instruments instruments) {
     this.clock = Objects.requireNonNull(clock);
     this.limits = Objects.requireNonNull(limits);
+    this.instruments = Objects.requireNonNull(instruments);
   }
 
   public List<Violation> validate(SignalRequest signal) {
@@ -155,8 +163,12 @@ public final class RequestValidator {
     checks.text(field, value, MAX_ID_LENGTH, ID, "[A-Za-z0-9._:-]+");
   }
 
-  private static void checkSymbol(FieldChecks checks, String field, String value) {
-    checks.text(field, value, 12, SYMBOL, "^[A-Z][A-Z0-9]{0,11}$");
+  /** A symbol of the right shape that is not a configured instrument is refused as well. */
+  private void checkSymbol(FieldChecks checks, String field, String value) {
+    if (checks.text(field, value, 12, SYMBOL, "^[A-Z][A-Z0-9]{0,11}$")
+        && !instruments.contains(value)) {
+      checks.violation(field, instruments.mustBeOne());
+    }
   }
 
   private static void checkSide(FieldChecks checks, String value) {

@@ -1,6 +1,7 @@
 package io.hivemind.confidence.api;
 
 import io.hivemind.botapi.EventTimes;
+import io.hivemind.botapi.Instruments;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.RequestValidator;
 import io.hivemind.botapi.ScopeNames;
@@ -45,13 +46,19 @@ class RequestReader {
   private final Clock clock;
   private final double defaultThreshold;
 
+  /**
+   * @param instruments the symbols a question may name ({@code hivemind.instruments}, the gateway's
+   *     list): statistics exist for no other, and an unknown symbol is a 400 as at the gateway
+   */
   @Inject
-  RequestReader(@ConfigProperty(name = "hivemind.query.threshold") double defaultThreshold) {
-    this(Clock.systemUTC(), defaultThreshold);
+  RequestReader(
+      @ConfigProperty(name = "hivemind.query.threshold") double defaultThreshold,
+      @ConfigProperty(name = "hivemind.instruments") List<String> instruments) {
+    this(Clock.systemUTC(), defaultThreshold, Instruments.of(instruments));
   }
 
-  RequestReader(Clock clock, double defaultThreshold) {
-    this.validator = new RequestValidator(clock, ValidationLimits.defaults());
+  RequestReader(Clock clock, double defaultThreshold, Instruments instruments) {
+    this.validator = new RequestValidator(clock, ValidationLimits.defaults(), instruments);
     this.clock = clock;
     this.defaultThreshold = defaultThreshold;
   }

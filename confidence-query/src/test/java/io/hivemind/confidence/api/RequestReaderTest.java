@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.hivemind.botapi.Instruments;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.botapi.Violation;
@@ -20,7 +21,9 @@ class RequestReaderTest {
 
   private static final Instant NOW = Instant.parse("2026-11-20T14:32:45.123Z");
 
-  private final RequestReader reader = new RequestReader(Clock.fixed(NOW, ZoneOffset.UTC), 0.7);
+  private final RequestReader reader =
+      new RequestReader(
+          Clock.fixed(NOW, ZoneOffset.UTC), 0.7, Instruments.of(List.of("ES", "NQ", "CL")));
 
   @Test
   void shouldReadAQuestionFromParameters() {
@@ -130,6 +133,16 @@ class RequestReaderTest {
     assertThat(invalid.violations())
         .extracting(Violation::field)
         .containsExactly("user_id", "symbol");
+  }
+
+  @Test
+  void shouldNameASymbolThatIsNoConfiguredInstrument() {
+    assertThat(violationsOf(parameters("u1", "ZZZ1", "LONG", null, null, null, null)))
+        .containsExactly(new Violation("symbol", "must be an instrument traded here: ES, NQ, CL"));
+    InvalidRequestException stats =
+        catchThrowableOfType(
+            InvalidRequestException.class, () -> reader.checkUserAndSymbol("u1", "GC"));
+    assertThat(stats.violations()).extracting(Violation::field).containsExactly("symbol");
   }
 
   private List<Violation> violationsOf(SignalParameters parameters) {

@@ -40,12 +40,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,6 +76,9 @@ class ConfidenceQueryServiceTest {
   private static final Topics TOPICS = Topics.withDefaultPrefix();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Double> FEATURES = Map.of("rsi", 34.2, "vwap_z", -2.15);
+  private static final List<String> OWN_SYMBOLS =
+      List.of("NQ", "CL", "GC", "YM", "RTY", "MES", "MNQ", "MCL", "MGC", "MYM", "M2K");
+  private static final AtomicInteger NEXT_SYMBOL = new AtomicInteger();
 
   @Inject KafkaStreams streams;
 
@@ -401,6 +404,23 @@ class ConfidenceQueryServiceTest {
   }
 
   @Test
+  void shouldNameASymbolThatIsNoConfiguredInstrument() {
+    JsonNode problem =
+        json(
+            QueryKeys.bot()
+                .given()
+                .queryParam("symbol", "ZZZ1")
+                .queryParam("side", "LONG")
+                .get("/api/ml/win_probability")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json"));
+
+    assertThat(problem.at("/violations/0/field").asText()).isEqualTo("symbol");
+    assertThat(problem.get("violations")).hasSize(1);
+  }
+
+  @Test
   void shouldNameAFieldOfTheWrongTypeInAPostedSignal() {
     JsonNode problem =
         json(
@@ -507,10 +527,17 @@ class ConfidenceQueryServiceTest {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
-  /** A symbol of its own, so that community statistics of other tests do not count here. */
+  /**
+   * A symbol of its own, so that community statistics of other tests do not count here: one of the
+   * configured instruments (any other is a 400) that no other test of this module trades (they
+   * trade ES).
+   */
   private static String uniqueSymbol() {
-    return ("T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8))
-        .toUpperCase(Locale.ROOT);
+    int next = NEXT_SYMBOL.getAndIncrement();
+    if (next >= OWN_SYMBOLS.size()) {
+      throw new IllegalStateException("more tests than instruments of their own: add some");
+    }
+    return OWN_SYMBOLS.get(next);
   }
 
   /** Within the validator's bounds (not in the future, not too old); whole seconds for equality. */

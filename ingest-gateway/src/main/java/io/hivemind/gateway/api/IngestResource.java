@@ -1,5 +1,6 @@
 package io.hivemind.gateway.api;
 
+import io.hivemind.access.http.EventBudget;
 import io.hivemind.botapi.AvroMapping;
 import io.hivemind.botapi.EventBatch;
 import io.hivemind.botapi.InvalidRequestException;
@@ -39,18 +40,21 @@ public class IngestResource {
   private final Topics topics;
   private final CallerIdentity caller;
   private final ControlView control;
+  private final EventBudget budget;
 
   IngestResource(
       RequestValidator validator,
       EventPublisher publisher,
       Topics topics,
       CallerIdentity caller,
-      ControlView control) {
+      ControlView control,
+      EventBudget budget) {
     this.validator = validator;
     this.publisher = publisher;
     this.topics = topics;
     this.caller = caller;
     this.control = control;
+    this.budget = budget;
   }
 
   /** The trading status the bot is under, evaluated before the event is sent. */
@@ -86,7 +90,8 @@ public class IngestResource {
 
   /**
    * A bot's offline buffer: every item must be the key's user's, and is validated before the first
-   * one is sent.
+   * one is sent. The batch then spends one event of the key's rate budget per item (429 with {@code
+   * Retry-After} when the key's bucket does not hold them), before anything is sent.
    */
   @POST
   @Path("/events")
@@ -95,6 +100,7 @@ public class IngestResource {
   public Uni<BatchAccepted> events(EventBatch body) {
     EventBatch batch = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(batch));
+    budget.spend(batch.size());
     String userId = caller.userId();
     List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(batch.size());
     for (SignalRequest signal : batch.signalsOrEmpty()) {

@@ -143,6 +143,28 @@ class HostileInputTest {
   }
 
   @Test
+  void shouldRefuseASymbolThatIsNoConfiguredInstrument() {
+    Map<String, Object> signal = Bodies.signal(Ingest.user());
+    signal.put("symbol", "ZZZ1");
+    assertRefused("/api/signals", Bodies.json(signal), "symbol");
+    Map<String, Object> outcome = Bodies.outcome(Ingest.user());
+    outcome.put("symbol", "AAPL");
+    assertRefused("/api/outcomes", Bodies.json(outcome), "symbol");
+    List<Map<String, Object>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      outcomes.add(Bodies.outcome(Ingest.user()));
+    }
+    outcomes.get(3).put("symbol", "ZZZ" + 3);
+    assertRefused(
+        "/api/events",
+        Bodies.json(Map.of("signals", List.of(Bodies.signal(Ingest.user())), "outcomes", outcomes)),
+        "outcomes[3].symbol");
+    Map<String, Object> heartbeat = Bodies.heartbeat(Ingest.user());
+    heartbeat.put("symbols", List.of("ES", "BTC"));
+    assertRefused("/api/bots/heartbeat", Bodies.json(heartbeat), "symbols[1]");
+  }
+
+  @Test
   void shouldRefuseTimesFarInTheFutureOrPast() {
     for (String time :
         List.of(
