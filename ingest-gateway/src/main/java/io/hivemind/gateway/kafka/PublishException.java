@@ -1,5 +1,6 @@
 package io.hivemind.gateway.kafka;
 
+import io.hivemind.schema.RegistryFaults;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.kafka.common.errors.RetriableException;
@@ -32,6 +33,9 @@ public final class PublishException extends RuntimeException {
   }
 
   private static boolean isRetriable(Throwable failure) {
+    if (RegistryFaults.isTransport(failure)) {
+      return true; // a 5xx or 429 of the registry too, not only a socket error
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof RetriableException
           || cause instanceof IOException
