@@ -52,6 +52,11 @@ public final class QueryKeys {
     return mint(user, Tier.ELITE, Role.BOT, false, topics);
   }
 
+  /** An analyst key in the key topic of {@code topics}, for a query on that prefix. */
+  public static Key analyst(Topics topics) {
+    return mint(newUser(), Tier.ELITE, Role.ANALYST, false, topics);
+  }
+
   /** One analyst key shared by the tests that run replays. */
   public static Key analyst() {
     return SHARED.computeIfAbsent(Role.ANALYST, role -> mint(newUser(), Tier.ELITE, role));

@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 import io.hivemind.confidence.service.QueryKeys.Key;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Side;
+import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
+import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.UserPartitioner;
 import io.hivemind.schema.WinStats;
 import io.hivemind.testkit.KafkaStack;
@@ -23,12 +25,15 @@ import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -59,6 +64,7 @@ class QueryRegistryOutageTest {
   @Test
   void shouldAnswer503WithRetryAfterWhileTheRegistryIsAwayAndTheStatisticsOnceItIsBack()
       throws Exception {
+    RegistryOutageResource.proxy().refuse(); // as at the start, whichever test ran first
     await("readiness with the registry away")
         .atMost(WAIT)
         .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
@@ -88,6 +94,44 @@ class QueryRegistryOutageTest {
         .untilAsserted(() -> stats(key).statusCode(200).body("total.trades", equalTo(7)));
     winProbability(key).statusCode(200);
     RestAssured.get("/q/health/ready").then().statusCode(200);
+  }
+
+  @Test
+  void shouldFailAReplayJobThatCannotReadTheLogWithAClearErrorInsteadOfSkippingIt()
+      throws Exception {
+    Instant from = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+    writeTrade("replay-outage-1", from.plusSeconds(1));
+    Key analyst = QueryKeys.analyst(TOPICS);
+    RegistryOutageResource.proxy().refuse();
+    try {
+      String self =
+          analyst
+              .given()
+              .contentType("application/json")
+              .body(Map.of("from", from.toString(), "to", from.plusSeconds(10).toString()))
+              .post("/api/replay/simulate")
+              .then()
+              .log()
+              .ifValidationFails()
+              .statusCode(202)
+              .extract()
+              .path("links.self");
+
+      await("the replay job ended")
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  analyst
+                      .given()
+                      .get(self)
+                      .then()
+                      .statusCode(200)
+                      .body("status", equalTo("failed"))
+                      .body("error", containsString("schema registry unavailable"))
+                      .body("error", containsString("run it again once the registry answers")));
+    } finally {
+      RegistryOutageResource.proxy().forward();
+    }
   }
 
   private static void unavailable(ValidatableResponse response) {
@@ -136,6 +180,63 @@ class QueryRegistryOutageTest {
             serdes.valueSerde(WinStats.class).serializer())) {
       return producer
           .send(new ProducerRecord<>(TOPICS.userStats, partition, key, value))
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A signal and its outcome a second later, as the gateway writes them. */
+  private static void writeTrade(String id, Instant signalTime) throws Exception {
+    KafkaStack stack = KafkaStack.shared();
+    String user = "replay-outage";
+    try (KafkaProducer<String, SpecificRecord> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            AvroSerdes.registry(stack.registryUrl())
+                .valueSerde(SpecificRecord.class)
+                .serializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TOPICS.signals,
+                  null,
+                  signalTime.toEpochMilli(),
+                  user,
+                  new Signal(
+                      id,
+                      user,
+                      "ES",
+                      Side.LONG,
+                      4500.25,
+                      signalTime,
+                      "vwap_rsi",
+                      Map.of("rsi", 30.0, "vwap_z", -1.5))))
+          .get(30, TimeUnit.SECONDS);
+      Instant exit = signalTime.plusSeconds(1);
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TOPICS.outcomes,
+                  null,
+                  exit.toEpochMilli(),
+                  user,
+                  new TradeOutcome(
+                      id,
+                      user,
+                      "ES",
+                      Side.LONG,
+                      4500.0,
+                      4501.0,
+                      signalTime,
+                      exit,
+                      1,
+                      50.0,
+                      "TARGET",
+                      false)))
           .get(30, TimeUnit.SECONDS);
     }
   }

@@ -8,6 +8,7 @@ import io.hivemind.rules.learn.JoinKey;
 import io.hivemind.rules.learn.RecordCheck;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Experience;
+import io.hivemind.schema.RegistryFaults;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.TradeOutcome;
@@ -124,10 +125,24 @@ public final class Walk {
     }
   }
 
+  /**
+   * The event's record, or null when its bytes are not one. A schema registry that cannot be
+   * reached says nothing about the bytes: the walk stops with a {@link
+   * io.hivemind.schema.RegistryUnavailableException} rather than count a record it could not read
+   * as unreadable, as live learning waits for the registry rather than dead-letter it.
+   */
   private static <T> T decode(Deserializer<T> deserializer, String topic, LogEvent event) {
     try {
       return event.value() == null ? null : deserializer.deserialize(topic, event.value());
     } catch (RuntimeException e) {
+      RegistryFaults.throwIfTransport(
+          e,
+          topic
+              + " (partition "
+              + event.partition()
+              + ", offset "
+              + event.offset()
+              + "); the replay stopped, run it again once the registry answers");
       return null; // live sends it to the dead-letter topic and carries on; so does the walk
     }
   }

@@ -1,16 +1,23 @@
 package io.hivemind.replay.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hivemind.replay.log.Source;
 import io.hivemind.replay.settings.ReplayRequest;
 import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.replay.settings.SettingsValidator;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.RegistryUnavailableException;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.WinStats;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 class WalkTest {
@@ -123,5 +130,34 @@ class WalkTest {
     assertThat(walk.counts().unreadable()).isEqualTo(2);
     assertThat(walk.counts().records()).isEqualTo(4);
     assertThat(decision(walk, "s1").traded()).isTrue();
+  }
+
+  @Test
+  void aRegistryThatCannotBeReachedStopsTheWalkInsteadOfCountingTheRecordUnreadable() {
+    TestLog log = new TestLog().trade("u", "s1", 10);
+    AvroSerdes unreachable =
+        new AvroSerdes() {
+          @Override
+          public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
+            // what Apicurio's serde throws when its registry refuses connections
+            return Serdes.serdeFrom(
+                TestLog.SERDES.valueSerde(type).serializer(),
+                (topic, bytes) -> {
+                  throw new RuntimeException(new RuntimeException(new ConnectException()));
+                });
+          }
+
+          @Override
+          public <T extends SpecificRecord> Serde<T> keySerde(Class<T> type) {
+            return valueSerde(type);
+          }
+        };
+    Walk walk = new Walk(settings(List.of()), unreachable, "signals", "outcomes");
+
+    assertThatThrownBy(() -> walk.accept(log.events.get(0)))
+        .isInstanceOf(RegistryUnavailableException.class)
+        .hasMessageContaining("signals (partition 0, offset 0)")
+        .hasMessageContaining("run it again once the registry answers");
+    assertThat(walk.counts().unreadable()).isZero();
   }
 }
