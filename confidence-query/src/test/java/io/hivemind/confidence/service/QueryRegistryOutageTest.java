@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Timeout;
  * every read of statistics answers a 503 problem with {@code Retry-After}, never a 500 or an HTML
  * page, whether the registry refuses connections or accepts them and never answers. Statistics the
  * learner writes meanwhile are not skipped: the thread that could not read them waits, and once the
- * registry is back they are served.
+ * registry is back they are served. A replay job that cannot read the log fails and says why; it
+ * never counts what it could not read as unreadable.
  */
 @QuarkusTest
 @QuarkusTestResource(
