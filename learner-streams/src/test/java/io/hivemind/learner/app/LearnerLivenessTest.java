@@ -3,10 +3,8 @@ package io.hivemind.learner.app;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.hivemind.testkit.RegistryOutageResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,13 +19,7 @@ import org.junit.jupiter.api.Test;
  * down and liveness says DOWN for the supervisor to restart the process.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = RegistryOutageResource.class,
-    restrictToAnnotatedClass = true,
-    initArgs = {
-      @ResourceArg(name = "hivemind.topic-prefix", value = "learner-liveness."),
-      @ResourceArg(name = "quarkus.kafka-streams.application-id", value = "learner-liveness-test")
-    })
+@TestProfile(OwnTopicsProfile.Liveness.class)
 class LearnerLivenessTest {
 
   private static final String REPARTITION =

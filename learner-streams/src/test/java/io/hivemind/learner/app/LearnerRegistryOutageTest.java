@@ -11,9 +11,8 @@ import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.WinStats;
 import io.hivemind.schema.streams.StreamThreadSupervisor;
 import io.hivemind.testkit.RegistryOutageResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,14 +38,7 @@ import org.junit.jupiter.api.Test;
  * keeps running behind a proxy that refuses connections, so it keeps its schema ids.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = RegistryOutageResource.class,
-    restrictToAnnotatedClass = true,
-    initArgs = {
-      @ResourceArg(name = "registry", value = "refuse"),
-      @ResourceArg(name = "hivemind.topic-prefix", value = LearnerRegistryOutageTest.PREFIX),
-      @ResourceArg(name = "quarkus.kafka-streams.application-id", value = "learner-outage-test")
-    })
+@TestProfile(OwnTopicsProfile.StartedDuringOutage.class)
 class LearnerRegistryOutageTest {
 
   static final String PREFIX = "registry-outage.";
