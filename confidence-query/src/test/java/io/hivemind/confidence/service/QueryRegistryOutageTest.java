@@ -18,9 +18,8 @@ import io.hivemind.schema.WinStats;
 import io.hivemind.testkit.KafkaStack;
 import io.hivemind.testkit.KafkaStackResource;
 import io.hivemind.testkit.RegistryOutageResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -48,19 +47,12 @@ import org.junit.jupiter.api.Timeout;
  * never counts what it could not read as unreadable.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = RegistryOutageResource.class,
-    restrictToAnnotatedClass = true,
-    initArgs = {
-      @ResourceArg(name = "registry", value = "refuse"),
-      @ResourceArg(name = "hivemind.topic-prefix", value = QueryRegistryOutageTest.PREFIX)
-    })
+@TestProfile(RegistryOutageProfile.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class QueryRegistryOutageTest {
 
-  static final String PREFIX = "query-registry-outage.";
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final Topics TOPICS = new Topics(PREFIX);
+  private static final Topics TOPICS = new Topics(RegistryOutageProfile.PREFIX);
 
   @Test
   void shouldAnswer503WithRetryAfterWhileTheRegistryIsAwayAndTheStatisticsOnceItIsBack()
