@@ -12,7 +12,12 @@ import java.util.Map;
  * service gets as they are (give it a {@code hivemind.topic-prefix} and an application id of its
  * own, so that its topics and state are its own), except {@code registry}: the proxy's mode when
  * the service starts ({@code forward}, {@code refuse} or {@code hang}). The topics under the prefix
- * are created before the service starts. Use it with {@code restrictToAnnotatedClass = true}.
+ * are created before the service starts.
+ *
+ * <p>Declare it in a {@code QuarkusTestProfile}'s test resources, with the prefix in the profile's
+ * configuration too: a service whose beans read the prefix at static init (the learner's and the
+ * query's control view) fails to start when the runtime value differs. Or on the test class, with
+ * {@code restrictToAnnotatedClass = true}, for a service that reads it at runtime only.
  */
 public final class RegistryOutageResource implements QuarkusTestResourceLifecycleManager {
 
