@@ -11,12 +11,14 @@ import io.hivemind.access.domain.Tier;
 import io.hivemind.gateway.access.TestKeys;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.RegistryOutageResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,18 +30,32 @@ import org.junit.jupiter.api.Timeout;
  * accepts them and never answers; once it is back, the same event is accepted.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = RegistryOutageResource.class,
-    restrictToAnnotatedClass = true,
-    initArgs = {
-      @ResourceArg(name = "registry", value = "refuse"),
-      @ResourceArg(name = "hivemind.topic-prefix", value = RegistryOutageIngestTest.PREFIX)
-    })
+@TestProfile(RegistryOutageIngestTest.StartedDuringOutage.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RegistryOutageIngestTest {
 
   static final String PREFIX = "gateway-registry-outage.";
   private static final Duration WAIT = Duration.ofSeconds(60);
+
+  /**
+   * Topics of its own, and the registry refusing connections from the start. The prefix is profile
+   * configuration: the control view reads it at static init.
+   */
+  public static class StartedDuringOutage implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("hivemind.topic-prefix", PREFIX);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(
+          new TestResourceEntry(
+              RegistryOutageResource.class,
+              Map.of("registry", "refuse", "hivemind.topic-prefix", PREFIX)));
+    }
+  }
 
   @Test
   void shouldAnswer503WithRetryAfterWhileTheRegistryIsAwayAndAcceptOnceItIsBack() {
