@@ -32,7 +32,8 @@ public final class TcpProxy implements AutoCloseable {
   private final int port;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private ServerSocket listener;
-  private Mode mode;
+  private Thread acceptor;
+  private volatile Mode mode;
 
   private TcpProxy(InetSocketAddress target, int port) {
     this.target = target;
@@ -56,7 +57,7 @@ public final class TcpProxy implements AutoCloseable {
     return port;
   }
 
-  public synchronized Mode mode() {
+  public Mode mode() {
     return mode;
   }
 
@@ -78,13 +79,13 @@ public final class TcpProxy implements AutoCloseable {
     if (next == mode) {
       return;
     }
+    mode = next; // connections accepted from here on are handled the new way
     cutOpenConnections();
     if (next == Mode.REFUSE) {
       closeListener();
     } else if (listener == null) {
       listen();
     }
-    mode = next;
   }
 
   @Override
@@ -103,7 +104,7 @@ public final class TcpProxy implements AutoCloseable {
       throw new UncheckedIOException("could not listen on port " + port + " again", e);
     }
     ServerSocket accepting = listener;
-    daemon(() -> accept(accepting), "tcp-proxy-" + port + "-accept");
+    acceptor = daemon(() -> accept(accepting), "tcp-proxy-" + port + "-accept");
   }
 
   private void accept(ServerSocket accepting) {
@@ -113,6 +114,11 @@ public final class TcpProxy implements AutoCloseable {
         client = accepting.accept();
       } catch (IOException e) {
         return; // closed: refusing now, or the proxy is closed
+      }
+      if (accepting.isClosed()) {
+        // accepted in the moment the listener was closing: refused like those after it
+        closeQuietly(client);
+        return;
       }
       open.add(client);
       Mode now = mode();
@@ -168,10 +174,20 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the listening socket and waits for the accepting thread to leave {@code accept}: until
+   * it has, the kernel still holds the socket and completes new connections on the port.
+   */
   private void closeListener() {
     if (listener != null) {
       closeQuietly(listener);
       listener = null;
+      try {
+        acceptor.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      acceptor = null;
     }
   }
 
@@ -193,9 +209,10 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private static void daemon(Runnable task, String name) {
+  private static Thread daemon(Runnable task, String name) {
     Thread thread = new Thread(task, name);
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 }
