@@ -102,9 +102,12 @@ final class LearnerRun {
         new LearnerTopology(
                 AvroSerdes.registry(registryApi),
                 topics,
-                // learner-streams' hivemind.learner.join-horizon and half-life
+                // learner-streams' hivemind.learner.join-horizon, half-life and community cap
                 new LearnerSettings(
-                    Duration.ofHours(24), Duration.ofHours(720), PatternScheme.v1()))
+                    Duration.ofHours(24),
+                    Duration.ofHours(720),
+                    PatternScheme.v1(),
+                    LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY))
             .build();
     KafkaStreams streams = new KafkaStreams(topology, props);
     AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -40,14 +41,16 @@ public class WinProbabilityResource {
   private final RoutedAnswers answers;
   private final ControlView control;
   private final Caller caller;
-  private final ConfidenceModel model = ConfidenceModel.v1();
+  private final ConfidenceModel model;
 
   WinProbabilityResource(
       UserStatsQueries queries,
       RequestReader reader,
       RoutedAnswers answers,
       ControlView control,
-      Caller caller) {
+      Caller caller,
+      @ConfigProperty(name = "hivemind.community.min-contributors") int minContributors) {
+    this.model = ConfidenceModel.v1(minContributors);
     this.queries = queries;
     this.reader = reader;
     this.answers = answers;

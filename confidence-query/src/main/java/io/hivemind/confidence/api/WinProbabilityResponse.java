@@ -32,9 +32,14 @@ record WinProbabilityResponse(
       @JsonProperty("high") double high,
       @JsonProperty("level") double level) {}
 
+  /**
+   * {@code community_level}: the pattern level {@code community_trades} is counted at, the deepest
+   * of the question's with enough distinct users to be shown (k-anonymity); null when none has.
+   */
   record EvidenceCounts(
       @JsonProperty("user_trades") long userTrades,
       @JsonProperty("community_trades") long communityTrades,
+      @JsonProperty("community_level") Integer communityLevel,
       @JsonProperty("pattern") String pattern) {}
 
   static WinProbabilityResponse of(
@@ -52,7 +57,11 @@ record WinProbabilityResponse(
         query.side().name(),
         probability,
         new Interval(rounded(confidence.low()), rounded(confidence.high()), confidence.level()),
-        new EvidenceCounts(answer.userTrades(), answer.communityTrades(), answer.pattern()),
+        new EvidenceCounts(
+            answer.userTrades(),
+            answer.communityTrades(),
+            answer.communityLevel().isPresent() ? answer.communityLevel().getAsInt() : null,
+            answer.pattern()),
         threshold,
         probability >= threshold && control.allowsEntries(),
         control.tradingState(),

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class WinProbabilityResponseTest {
@@ -34,7 +35,7 @@ class WinProbabilityResponseTest {
                 "LONG",
                 0.68,
                 new WinProbabilityResponse.Interval(0.61, 0.74, 0.9),
-                new WinProbabilityResponse.EvidenceCounts(42, 2400, "v1/mid/rsi6/vz-5"),
+                new WinProbabilityResponse.EvidenceCounts(42, 2400, 2, "v1/mid/rsi6/vz-5"),
                 0.7,
                 false,
                 TradingState.ACTIVE,
@@ -91,6 +92,10 @@ class WinProbabilityResponseTest {
 
   private static ConfidenceAnswer answer(double probability) {
     return new ConfidenceAnswer(
-        new Confidence(probability, 0.61, 0.74, 0.9), 42, 2400, "v1/mid/rsi6/vz-5");
+        new Confidence(probability, 0.61, 0.74, 0.9),
+        42,
+        2400,
+        OptionalInt.of(2),
+        "v1/mid/rsi6/vz-5");
   }
 }

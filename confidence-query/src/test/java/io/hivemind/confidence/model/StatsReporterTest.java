@@ -57,6 +57,6 @@ class StatsReporterTest {
 
   private static WinStats stats(long trades, long wins, double pnl, int streak, int best) {
     return new WinStats(
-        trades, wins, trades - wins, pnl, pnl * pnl, streak, best, LAST_LONG, 1.0, 2.0);
+        trades, wins, trades - wins, pnl, pnl * pnl, streak, best, LAST_LONG, 1.0, 2.0, 0);
   }
 }

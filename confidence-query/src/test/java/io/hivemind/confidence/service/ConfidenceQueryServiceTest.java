@@ -71,6 +71,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // an HTTP call has no bound of its own
 class ConfidenceQueryServiceTest {
 
+  /** k: the configured default. */
+  private static final int K = ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS;
+
   private static final Duration STARTUP = Duration.ofSeconds(120);
   private static final Duration VISIBLE = Duration.ofSeconds(30);
   private static final Topics TOPICS = Topics.withDefaultPrefix();
@@ -194,7 +197,7 @@ class ConfidenceQueryServiceTest {
     for (int level = 0; level < patterns.size(); level++) {
       writeCommunityStats(
           new CommunityStatsKey(symbol, Side.LONG, level, patterns.get(level)),
-          decayed(stats(1000, 800, 0, 0, 0, time), 800, 1000));
+          fromUsers(K, decayed(stats(1000, 800, 0, 0, 0, time), 800, 1000)));
     }
 
     Key newcomer = QueryKeys.bot(uniqueUser());
@@ -215,6 +218,67 @@ class ConfidenceQueryServiceTest {
   }
 
   @Test
+  void shouldFallBackToTheDeepestLevelWithKDistinctUsersAndSayWhichItUsed() {
+    String symbol = uniqueSymbol();
+    Instant time = recentTime();
+    List<String> patterns = PatternScheme.v1().patterns(time, FEATURES);
+    writeCommunityStats(
+        new CommunityStatsKey(symbol, Side.LONG, 0, patterns.get(0)),
+        fromUsers(K + 1, decayed(stats(900, 450, 0, 0, 0, time), 450, 900)));
+    writeCommunityStats(
+        new CommunityStatsKey(symbol, Side.LONG, 1, patterns.get(1)),
+        fromUsers(K, decayed(stats(300, 150, 0, 0, 0, time), 150, 300)));
+    // the deepest pattern: one user short of k, and all wins: were it used it would show
+    writeCommunityStats(
+        new CommunityStatsKey(symbol, Side.LONG, 2, patterns.get(2)),
+        fromUsers(K - 1, decayed(stats(200, 200, 0, 0, 0, time), 200, 200)));
+
+    JsonNode body =
+        await("community visible")
+            .atMost(VISIBLE)
+            .until(
+                () ->
+                    json(winProbability(QueryKeys.bot(uniqueUser()), symbol, time).statusCode(200)),
+                b -> b.at("/evidence/community_trades").asLong() == 300);
+
+    assertThat(body.at("/evidence/community_level").asInt()).isEqualTo(1);
+    assertThat(body.at("/evidence/pattern").asText()).isEqualTo(patterns.get(2));
+    assertThat(body.get("win_probability").asDouble()).isCloseTo(0.5, within(0.02));
+  }
+
+  @Test
+  void shouldShowNothingOfACommunityOfFewerThanKUsers() {
+    String symbol = uniqueSymbol();
+    Instant time = recentTime();
+    List<String> patterns = PatternScheme.v1().patterns(time, FEATURES);
+    for (int level = 0; level < patterns.size(); level++) {
+      writeCommunityStats(
+          new CommunityStatsKey(symbol, Side.LONG, level, patterns.get(level)),
+          fromUsers(K - 1, decayed(stats(10, 7, 0, 0, 0, time), 7, 10)));
+    }
+    // written after the withheld ones, to the same partitioned topic: once it is visible, so are
+    // they
+    String witness = uniqueSymbol();
+    for (int level = 0; level < patterns.size(); level++) {
+      writeCommunityStats(
+          new CommunityStatsKey(witness, Side.LONG, level, patterns.get(level)),
+          fromUsers(K, decayed(stats(10, 7, 0, 0, 0, time), 7, 10)));
+    }
+    Key reader = QueryKeys.bot(uniqueUser());
+    await("later community statistics visible")
+        .atMost(VISIBLE)
+        .until(
+            () -> json(winProbability(reader, witness, time).statusCode(200)),
+            b -> b.at("/evidence/community_trades").asLong() == 10);
+
+    JsonNode body = json(winProbability(reader, symbol, time).statusCode(200));
+
+    assertThat(body.at("/evidence/community_trades").asLong()).isZero();
+    assertThat(body.at("/evidence/community_level").isNull()).isTrue();
+    assertThat(body.get("win_probability").asDouble()).isCloseTo(0.5, within(1e-9));
+  }
+
+  @Test
   void shouldAnswerAPrivateUserWithoutTheCommunity() {
     String symbol = uniqueSymbol();
     Instant time = recentTime();
@@ -222,7 +286,7 @@ class ConfidenceQueryServiceTest {
     for (int level = 0; level < patterns.size(); level++) {
       writeCommunityStats(
           new CommunityStatsKey(symbol, Side.LONG, level, patterns.get(level)),
-          decayed(stats(1000, 800, 0, 0, 0, time), 800, 1000));
+          fromUsers(K, decayed(stats(1000, 800, 0, 0, 0, time), 800, 1000)));
     }
     Key ordinary = QueryKeys.bot(uniqueUser());
     Key secluded = QueryKeys.privateBot(uniqueUser());
@@ -290,7 +354,7 @@ class ConfidenceQueryServiceTest {
     for (int level = 0; level < patterns.size(); level++) {
       community.put(
           new CommunityStatsKey(symbol, Side.LONG, level, patterns.get(level)),
-          decayed(stats(2000, 1000, 0, 0, 0, time), 1000, 2000));
+          fromUsers(K + 20, decayed(stats(2000, 1000, 0, 0, 0, time), 1000, 2000)));
       user.put(
           new StatsKey(veteran, symbol, Side.LONG, level, patterns.get(level)),
           decayed(stats(400, 120, 0, 0, 0, time), 118.5, 395.25));
@@ -311,7 +375,7 @@ class ConfidenceQueryServiceTest {
     JsonNode newcomerAnswer = json(winProbability(newcomer, symbol, time).statusCode(200));
 
     ConfidenceAnswer expected =
-        ConfidenceModel.v1()
+        ConfidenceModel.v1(K)
             .answer(
                 new ConfidenceQuery(veteran, symbol, Side.LONG, FEATURES, time),
                 new MapLookup(user, community));
@@ -508,7 +572,13 @@ class ConfidenceQueryServiceTest {
         bestStreak,
         last,
         (double) wins,
-        (double) trades);
+        (double) trades,
+        0);
+  }
+
+  /** Community statistics as the learner writes them, from {@code contributors} distinct users. */
+  private static WinStats fromUsers(int contributors, WinStats stats) {
+    return WinStats.newBuilder(stats).setContributors(contributors).build();
   }
 
   private static WinStats decayed(WinStats stats, double wins, double trades) {

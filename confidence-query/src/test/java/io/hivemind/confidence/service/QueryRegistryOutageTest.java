@@ -237,6 +237,6 @@ class QueryRegistryOutageTest {
   private static WinStats stats(long trades, long wins) {
     Instant last = Instant.now().minus(Duration.ofHours(2));
     return new WinStats(
-        trades, wins, trades - wins, 10.0, 100.0, 1, 2, last, (double) wins, (double) trades);
+        trades, wins, trades - wins, 10.0, 100.0, 1, 2, last, (double) wins, (double) trades, 0);
   }
 }

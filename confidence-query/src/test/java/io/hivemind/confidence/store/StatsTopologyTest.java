@@ -121,6 +121,7 @@ class StatsTopologyTest {
         (int) wins,
         T0,
         wins * 0.9,
-        trades * 0.9);
+        trades * 0.9,
+        0);
   }
 }

@@ -1,11 +1,13 @@
 package io.hivemind.learner.topology;
 
+import io.hivemind.rules.learn.CommunityShares;
 import io.hivemind.rules.learn.ExperienceFactory;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.RecordCheck;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.CommunityContribution;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.ExplicitlyNamed;
@@ -15,13 +17,10 @@ import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.UserPartitioner;
 import io.hivemind.schema.WinStats;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -35,9 +34,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The learning topology: signals and outcomes (keyed by user) → dedup and join → experiences →
- * per-user statistics (same partition, no repartition) and community statistics (repartitioned by
- * pattern). Signals and outcomes share the join stores, so the two topics must be co-partitioned:
- * same partition count, same key.
+ * per-user statistics (same partition, no repartition) and, after each user's capped share ({@link
+ * CommunityShares}), community statistics (repartitioned by pattern). Signals and outcomes share
+ * the join stores, so the two topics must be co-partitioned: same partition count, same key.
  */
 public final class LearnerTopology {
 
@@ -48,6 +47,7 @@ public final class LearnerTopology {
   private final Serde<Experience> experienceSerde;
   private final Serde<StatsKey> statsKeySerde;
   private final Serde<CommunityStatsKey> communityKeySerde;
+  private final Serde<CommunityContribution> contributionSerde;
   private final Serde<WinStats> winStatsSerde;
 
   public LearnerTopology(AvroSerdes serdes, Topics topics, LearnerSettings settings) {
@@ -58,6 +58,7 @@ public final class LearnerTopology {
     experienceSerde = serdes.valueSerde(Experience.class);
     statsKeySerde = serdes.keySerde(StatsKey.class);
     communityKeySerde = serdes.keySerde(CommunityStatsKey.class);
+    contributionSerde = serdes.valueSerde(CommunityContribution.class);
     winStatsSerde = serdes.valueSerde(WinStats.class);
   }
 
@@ -100,12 +101,18 @@ public final class LearnerTopology {
                 .withStreamPartitioner(new UserPartitioner())
                 .withName("user-stats-sink"));
 
+    // The repartition topic is named for what it carries since the influence cap: contributions
+    // (the topic of plain experiences before it, "community-stats-by-pattern", is no longer read).
     experiences
-        .flatMap(LearnerTopology::byCommunityKey, Named.as("community-stats-key"))
-        .groupByKey(Grouped.with("community-stats-by-pattern", communityKeySerde, experienceSerde))
+        .process(
+            () -> new CommunityShareProcessor(new CommunityShares(settings.communityCapPerDay())),
+            Named.as("community-shares"),
+            StoreNames.COMMUNITY_SHARES)
+        .groupByKey(Grouped.with("community-contributions", communityKeySerde, contributionSerde))
         .aggregate(
             () -> null,
-            (key, experience, stats) -> StatsUpdates.plus(stats, experience, settings.halfLife()),
+            (key, contribution, stats) ->
+                StatsUpdates.plus(stats, contribution, settings.halfLife()),
             Named.as("community-stats-aggregate"),
             Materialized.<CommunityStatsKey, WinStats, KeyValueStore<Bytes, byte[]>>as(
                     StoreNames.COMMUNITY_STATS)
@@ -137,6 +144,11 @@ public final class LearnerTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.USER_STATS), statsKeySerde, winStatsSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.COMMUNITY_SHARES),
+            statsKeySerde,
+            Serdes.Long()));
   }
 
   /**
@@ -164,14 +176,5 @@ public final class LearnerTopology {
     return decoded
         .filter((key, value) -> value instanceof Decoded.Valid<T>, Named.as(name + "-valid"))
         .mapValues(value -> ((Decoded.Valid<T>) value).value(), Named.as(name + "-value"));
-  }
-
-  private static Iterable<KeyValue<CommunityStatsKey, Experience>> byCommunityKey(
-      String userId, Experience experience) {
-    List<KeyValue<CommunityStatsKey, Experience>> keyed = new ArrayList<>();
-    for (CommunityStatsKey key : StatsUpdates.communityKeys(experience)) {
-      keyed.add(KeyValue.pair(key, experience));
-    }
-    return keyed;
   }
 }

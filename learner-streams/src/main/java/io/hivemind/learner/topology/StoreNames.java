@@ -19,6 +19,12 @@ public final class StoreNames {
   /** StatsKey → WinStats: per-user statistics, on the user's own partition. */
   public static final String USER_STATS = "user-stats-store";
 
+  /**
+   * StatsKey → the user's share of the community statistic at the same pattern ({@code
+   * CommunityShares}), on the user's own partition.
+   */
+  public static final String COMMUNITY_SHARES = "community-shares-store";
+
   /** CommunityStatsKey → WinStats: the community's statistics. */
   public static final String COMMUNITY_STATS = "community-stats-store";
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class LearnerLivenessTest {
 
   private static final String REPARTITION =
-      "learner-liveness-test-community-stats-by-pattern-repartition";
+      "learner-liveness-test-community-contributions-repartition";
 
   @Test
   void shouldReportLivenessDownWhenTheClientShutsDownOnARecordItMustNotSkip() throws Exception {

@@ -35,6 +35,7 @@ class LearnerTopologyTest {
 
   private static final Instant T0 = Instant.parse("2026-11-20T16:32:45Z"); // 11:32 in New York
   private static final Duration HORIZON = Duration.ofHours(1);
+  private static final int CAP_PER_DAY = 3;
   private static final Map<String, Double> FEATURES = Map.of("rsi", 34.2, "vwap_z", -2.15);
 
   private final AvroSerdes serdes = AvroSerdes.withoutRegistry();
@@ -51,7 +52,7 @@ class LearnerTopologyTest {
   @BeforeEach
   void startDriver() {
     LearnerSettings settings =
-        new LearnerSettings(HORIZON, Duration.ofDays(30), PatternScheme.v1());
+        new LearnerSettings(HORIZON, Duration.ofDays(30), PatternScheme.v1(), CAP_PER_DAY);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "learner-topology-test");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
@@ -237,6 +238,37 @@ class LearnerTopologyTest {
     assertThat(latestUserStats.get(new StatsKey("alice", "ES", Side.LONG, 0, "v1")))
         .isEqualTo(alice);
     assertThat(communityStats.readKeyValuesToMap()).hasSize(3);
+  }
+
+  @Test
+  void shouldCountEachUserOnceAmongACommunityStatisticsContributors() {
+    trade("alice", "a-1", 100, T0);
+    trade("alice", "a-2", 100, T0.plusSeconds(60));
+    trade("bob", "b-1", -20, T0.plusSeconds(120));
+    trade("alice", "a-3", 100, T0.plusSeconds(180));
+
+    assertThat(communityStatsAt(0, "v1").getContributors()).isEqualTo(2);
+    assertThat(communityStatsAt(2, "v1/mid/rsi6/vz-5").getContributors()).isEqualTo(2);
+    assertThat(communityStatsAt(0, "v1").getTrades()).isEqualTo(4);
+    assertThat(userStatsAt("alice", 0, "v1").getContributors())
+        .as("a user's own statistics count no contributors")
+        .isZero();
+  }
+
+  @Test
+  void shouldCountAtMostTheCapOfOneUsersTradesPerDayInTheCommunity() {
+    for (int i = 0; i < 10; i++) {
+      trade("mallory", "m-" + i, 100, T0.plusSeconds(i));
+    }
+    trade("bob", "b-1", 100, T0.plusSeconds(30));
+
+    assertThat(userStatsAt("mallory", 0, "v1").getTrades()).as("her own: all").isEqualTo(10);
+    assertThat(communityStatsAt(0, "v1").getTrades()).isEqualTo(CAP_PER_DAY + 1);
+    assertThat(communityStatsAt(2, "v1/mid/rsi6/vz-5").getWins()).isEqualTo(CAP_PER_DAY + 1);
+
+    trade("mallory", "m-next-day", 100, T0.plus(Duration.ofDays(1)));
+
+    assertThat(communityStatsAt(0, "v1").getTrades()).as("a new day, a new share").isEqualTo(5);
   }
 
   @Test

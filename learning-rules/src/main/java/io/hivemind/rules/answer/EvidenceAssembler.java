@@ -11,6 +11,11 @@ import java.util.Optional;
 
 /**
  * Collects, level by level, what the community and the user have learned at a question's patterns.
+ * A community statistic counts as evidence only if at least {@code minContributors} distinct users
+ * are counted in it, and so do all coarser levels above it (k-anonymity): below that the answer
+ * rests on the deepest level that has them, or on none (uninformed by the community), and it says
+ * which level it used. Coarser statistics hold every trade of the finer ones, so a level that
+ * passes has coarser levels that pass.
  */
 final class EvidenceAssembler {
 
@@ -19,30 +24,40 @@ final class EvidenceAssembler {
   /**
    * @param patterns the question's pattern at each level, index = level
    */
-  static PatternEvidence assemble(ConfidenceQuery query, List<String> patterns, StatsLookup stats) {
+  static PatternEvidence assemble(
+      ConfidenceQuery query, List<String> patterns, StatsLookup stats, int minContributors) {
     List<Counts> community = new ArrayList<>(patterns.size());
     List<Counts> user = new ArrayList<>(patterns.size());
-    Optional<WinStats> deepestCommunity = Optional.empty();
+    Optional<WinStats> communityUsed = Optional.empty();
+    int communityLevel = PatternEvidence.NO_COMMUNITY_LEVEL;
     Optional<WinStats> deepestUser = Optional.empty();
+    // A private user draws nothing from the community: not even read, so the answer reports no
+    // community trades either.
+    boolean open = !query.privateUser();
     for (int level = 0; level < patterns.size(); level++) {
       String pattern = patterns.get(level);
-      // A private user draws nothing from the community: not even read, so the answer reports
-      // no community trades either.
-      deepestCommunity =
-          query.privateUser()
-              ? Optional.empty()
-              : stats.community(
-                  new CommunityStatsKey(query.symbol(), query.side(), level, pattern));
+      Optional<WinStats> shared =
+          open
+              ? stats.community(new CommunityStatsKey(query.symbol(), query.side(), level, pattern))
+              : Optional.empty();
+      open = shared.filter(s -> s.getContributors() >= minContributors).isPresent();
+      if (open) {
+        communityUsed = shared;
+        communityLevel = level;
+        community.add(WinStatsCounts.decayed(shared));
+      } else {
+        community.add(Counts.NONE);
+      }
       deepestUser =
           stats.user(new StatsKey(query.userId(), query.symbol(), query.side(), level, pattern));
-      community.add(WinStatsCounts.decayed(deepestCommunity));
       user.add(WinStatsCounts.decayed(deepestUser));
     }
     Evidence evidence = new Evidence(community, user, query.privateUser());
     return new PatternEvidence(
         evidence,
         WinStatsCounts.trades(deepestUser),
-        WinStatsCounts.trades(deepestCommunity),
+        WinStatsCounts.trades(communityUsed),
+        communityLevel,
         patterns.get(patterns.size() - 1));
   }
 }

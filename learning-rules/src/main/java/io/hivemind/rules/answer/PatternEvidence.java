@@ -3,7 +3,12 @@ package io.hivemind.rules.answer;
 import io.hivemind.learning.confidence.Evidence;
 
 /**
- * The evidence for one question, with the raw trade counts at its deepest pattern that the answer
- * reports next to the probability.
+ * The evidence for one question, with the raw trade counts the answer reports next to the
+ * probability: the user's at the deepest pattern, the community's at the deepest level it may show
+ * ({@code communityLevel}, {@link #NO_COMMUNITY_LEVEL} when no level has enough contributors).
  */
-record PatternEvidence(Evidence evidence, long userTrades, long communityTrades, String pattern) {}
+record PatternEvidence(
+    Evidence evidence, long userTrades, long communityTrades, int communityLevel, String pattern) {
+
+  static final int NO_COMMUNITY_LEVEL = -1;
+}

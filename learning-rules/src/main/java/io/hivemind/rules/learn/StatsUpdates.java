@@ -1,5 +1,6 @@
 package io.hivemind.rules.learn;
 
+import io.hivemind.schema.CommunityContribution;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.StatsKey;
@@ -47,6 +48,18 @@ public final class StatsUpdates {
               experience.getSymbol(), experience.getSide(), level, patterns.get(level)));
     }
     return keys;
+  }
+
+  /**
+   * A community statistic (null: nothing yet) with {@code contribution} counted in: its experience,
+   * and one more distinct contributor if it is the user's first there.
+   */
+  public static WinStats plus(
+      WinStats stats, CommunityContribution contribution, Duration halfLife) {
+    WinStats next = plus(stats, contribution.getExperience(), halfLife);
+    int before = stats == null ? 0 : stats.getContributors();
+    next.setContributors(contribution.getFirstFromUser() ? before + 1 : before);
+    return next;
   }
 
   /** {@code stats} (null: nothing yet) with {@code experience} counted in. */

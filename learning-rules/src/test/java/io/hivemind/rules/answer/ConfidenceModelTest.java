@@ -1,5 +1,7 @@
 package io.hivemind.rules.answer;
 
+import static io.hivemind.rules.answer.MapStatsLookup.K;
+import static io.hivemind.rules.answer.MapStatsLookup.shared;
 import static io.hivemind.rules.answer.MapStatsLookup.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,7 +22,7 @@ class ConfidenceModelTest {
   private static final List<String> PATTERNS =
       PatternScheme.v1().patterns(MIDDAY_NEW_YORK, FEATURES);
 
-  private final ConfidenceModel model = ConfidenceModel.v1();
+  private final ConfidenceModel model = ConfidenceModel.v1(K);
   private final MapStatsLookup lookup = new MapStatsLookup();
 
   @Test
@@ -92,7 +94,7 @@ class ConfidenceModelTest {
     for (int level = 0; level < PATTERNS.size(); level++) {
       lookup.community.put(
           new CommunityStatsKey("ES", Side.LONG, level, PATTERNS.get(level)),
-          stats(trades, Math.round(rate * trades), rate * trades, trades));
+          shared(K, trades, Math.round(rate * trades), rate * trades, trades));
     }
   }
 

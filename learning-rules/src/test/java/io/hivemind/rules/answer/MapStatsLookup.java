@@ -28,6 +28,17 @@ final class MapStatsLookup implements StatsLookup {
     return Optional.ofNullable(community.get(key));
   }
 
+  /** k in these tests: the default. */
+  static final int K = ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS;
+
+  /** Community statistics from {@code contributors} distinct users. */
+  static WinStats shared(
+      int contributors, long trades, long wins, double decayedWins, double decayedTrades) {
+    WinStats stats = stats(trades, wins, decayedWins, decayedTrades);
+    stats.setContributors(contributors);
+    return stats;
+  }
+
   static WinStats stats(long trades, long wins, double decayedWins, double decayedTrades) {
     return WinStats.newBuilder()
         .setTrades(trades)

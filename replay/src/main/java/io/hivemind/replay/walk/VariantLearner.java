@@ -6,7 +6,10 @@ import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceModel;
 import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.rules.answer.StatsMaps;
+import io.hivemind.rules.learn.CommunityShares;
+import io.hivemind.rules.learn.CommunityShares.KeyedContribution;
 import io.hivemind.rules.learn.ExperienceFactory;
+import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.CommunityStatsKey;
@@ -25,16 +28,20 @@ import java.util.Map;
 /**
  * The live learner and confidence model for one {@link Variant}, in memory: one join state and
  * stream time per partition (a live task's), the user and community statistics, and answers from
- * them. Each record is learned the way the live topology learns it, with the same {@link TradeJoin}
- * and {@link StatsUpdates}.
+ * them. Each record is learned the way the live topology learns it, with the same {@link
+ * TradeJoin}, {@link CommunityShares} (the live cap) and {@link StatsUpdates}, and answered with
+ * the live k.
  */
 final class VariantLearner {
 
   private final Duration halfLife;
   private final TradeJoin join;
   private final ConfidenceModel model;
+  private final CommunityShares shares =
+      new CommunityShares(LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
   private final Map<Integer, Task> tasks = new HashMap<>();
   private final StatsMaps stats = new StatsMaps();
+  private final CommunityShares.Ledger ledger = CommunityShares.Ledger.in(new HashMap<>());
 
   /** A live task's share: its partition's join state and stream time. */
   private static final class Task {
@@ -46,7 +53,11 @@ final class VariantLearner {
   VariantLearner(Variant variant, Duration joinHorizon) {
     this.halfLife = variant.halfLife();
     this.join = new TradeJoin(new ExperienceFactory(variant.patternScheme()), joinHorizon);
-    this.model = new ConfidenceModel(variant.patternScheme(), ConfidenceEstimator.defaults());
+    this.model =
+        new ConfidenceModel(
+            variant.patternScheme(),
+            ConfidenceEstimator.defaults(),
+            ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
   }
 
   /**
@@ -117,8 +128,10 @@ final class VariantLearner {
         users.put(key, StatsUpdates.plus(users.get(key), experience, halfLife));
       }
       Map<CommunityStatsKey, WinStats> community = stats.community();
-      for (CommunityStatsKey key : StatsUpdates.communityKeys(experience)) {
-        community.put(key, StatsUpdates.plus(community.get(key), experience, halfLife));
+      for (KeyedContribution counted : shares.contribute(experience, ledger)) {
+        community.put(
+            counted.key(),
+            StatsUpdates.plus(community.get(counted.key()), counted.contribution(), halfLife));
       }
     }
     return learned;

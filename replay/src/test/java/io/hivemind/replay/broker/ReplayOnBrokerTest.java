@@ -198,7 +198,10 @@ class ReplayOnBrokerTest {
   private static KafkaStreams startLearner(Path stateDir) {
     LearnerSettings settings =
         new LearnerSettings(
-            ReplaySettings.LIVE_JOIN_HORIZON, ReplaySettings.LIVE_HALF_LIFE, PatternScheme.v1());
+            ReplaySettings.LIVE_JOIN_HORIZON,
+            ReplaySettings.LIVE_HALF_LIFE,
+            PatternScheme.v1(),
+            LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, LEARNER_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());

@@ -104,8 +104,8 @@ class WalkTest {
   @Test
   void usersChooseWhoseDecisionsAreReportedNotWhatIsLearned() {
     TestLog log = new TestLog();
-    for (int i = 0; i < 4; i++) {
-      log.trade("b", "b" + i, 10);
+    for (int i = 0; i < 5; i++) {
+      log.trade("b" + i, "b" + i, 10);
     }
     log.trade("a", "a1", 10);
 
@@ -113,8 +113,23 @@ class WalkTest {
 
     assertThat(walk.decisions().get(0)).singleElement();
     DecisionPoint a1 = decision(walk, "a1");
-    assertThat(a1.communityTrades()).isEqualTo(4);
+    assertThat(a1.communityTrades()).isEqualTo(5);
     assertThat(walk.counts().signalsReported()).isEqualTo(1);
+  }
+
+  @Test
+  void aCommunityOfFewerThanKUsersIsNeitherShownNorUsedAsLive() {
+    TestLog log = new TestLog();
+    for (int i = 0; i < 8; i++) {
+      log.trade("b" + (i % 4), "b" + i, 10); // four users, all wins
+    }
+    log.trade("a", "a1", 10);
+
+    Walk walk = log.walk(settings(List.of("a")));
+
+    DecisionPoint a1 = decision(walk, "a1");
+    assertThat(a1.communityTrades()).isZero();
+    assertThat(a1.winProbability()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
