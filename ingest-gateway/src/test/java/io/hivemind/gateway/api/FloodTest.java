@@ -173,16 +173,7 @@ class FloodTest {
       floods.shutdownNow();
     }
     Map<TopicPartition, Long> after = probe.endOffsets(TOPICS.outcomes);
-
-    int appended = (int) TopicProbe.appended(TOPICS.outcomes, before, after);
-    Map<String, Long> recordsByUser =
-        probe.recordsFrom(TOPICS.outcomes, before, appended).stream()
-            .collect(Collectors.groupingBy(record -> record.key(), Collectors.counting()));
-    LOG.infof("flood: %s; records by user %s", results, recordsByUser);
-    assertThat(recordsByUser.keySet())
-        .as("the users whose records the flood appended")
-        .containsExactlyInAnyOrderElementsOf(
-            keys.values().stream().map(Key::userId).collect(Collectors.toSet()));
+    LOG.infof("flood: %s", results);
 
     for (Tier tier : Tier.values()) {
       Flood flood = results.get(tier);
@@ -192,9 +183,6 @@ class FloodTest {
           .as(who + ": the flood offered more events than the budget")
           .isGreaterThan((int) Math.ceil(flood.budget()));
       assertThat(flood.accepted()).as(who + ": batches accepted").isPositive();
-      assertThat(recordsByUser.get(flood.key().userId()))
-          .as(who + ": records on the topic, against the batches answered 202")
-          .isEqualTo((long) flood.accepted() * FULL_BATCH);
       assertThat((double) flood.accepted() * FULL_BATCH)
           .as(who + ": events that reached Kafka, against burst + rate × the flood's seconds")
           .isLessThanOrEqualTo(flood.budget());
@@ -209,6 +197,20 @@ class FloodTest {
     assertThat(results.get(Tier.ELITE).accepted())
         .as("elite batches accepted in " + FLOOD.toSeconds() + " s of flood")
         .isGreaterThanOrEqualTo(2);
+
+    // what reached Kafka: exactly the batches answered 202 (checked against the budget above)
+    int appended = (int) TopicProbe.appended(TOPICS.outcomes, before, after);
+    int acceptedEvents =
+        results.values().stream().mapToInt(flood -> flood.accepted() * FULL_BATCH).sum();
+    assertThat(appended).as("records the floods appended").isEqualTo(acceptedEvents);
+    Map<String, Long> recordsByUser =
+        probe.recordsFrom(TOPICS.outcomes, before, appended).stream()
+            .collect(Collectors.groupingBy(record -> record.key(), Collectors.counting()));
+    for (Flood flood : results.values()) {
+      assertThat(recordsByUser.get(flood.key().userId()))
+          .as(flood + ": records on the topic, against the batches answered 202")
+          .isEqualTo((long) flood.accepted() * FULL_BATCH);
+    }
   }
 
   /**
