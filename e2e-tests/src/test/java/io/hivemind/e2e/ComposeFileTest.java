@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -155,7 +157,75 @@ class ComposeFileTest {
         .containsExactly("registry: image apicurio/apicurio-registry:3.1.0, the build pins 3.0.9");
   }
 
+  @Test
+  void shouldDefaultEverySettingItPassesToWhatTheServiceUsesWithoutIt() {
+    assertThat(local.environment("ingest-gateway")).containsKey("HIVEMIND_INSTRUMENTS");
+    assertThat(local.environment("confidence-query")).containsKey("HIVEMIND_INSTRUMENTS");
+    assertThat(defaultsApart()).isEmpty();
+  }
+
+  @Test
+  void shouldReportALauncherDefaultOtherThanTheServicesOwn() {
+    local.settings().put("HIVEMIND_INSTRUMENTS", "ES,NQ");
+
+    assertThat(defaultsApart())
+        .containsExactly(
+            "confidence-query: HIVEMIND_INSTRUMENTS is ES,NQ by default in ./hivemind,"
+                + " ES,NQ,CL,GC,YM,RTY,MES,MNQ,MCL,MGC,MYM,M2K in its application.properties",
+            "ingest-gateway: HIVEMIND_INSTRUMENTS is ES,NQ by default in ./hivemind,"
+                + " ES,NQ,CL,GC,YM,RTY,MES,MNQ,MCL,MGC,MYM,M2K in its application.properties");
+  }
+
   // --- the comparison ----------------------------------------------------------------------
+
+  /**
+   * A setting both stacks pass to a service ({@code HIVEMIND_INSTRUMENTS}) must default to the
+   * value the service's own application.properties gives it: a service started without the launcher
+   * (tests, a bare jar) behaves as the stacks do. Compose is held to the launcher's defaults by
+   * {@link #problems}.
+   */
+  private List<String> defaultsApart() {
+    List<String> apart = new ArrayList<>();
+    for (String name : local.processes()) {
+      Path file = ROOT.resolve(name).resolve("src/main/resources/application.properties");
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      Properties properties = new Properties();
+      try (var in = Files.newBufferedReader(file)) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Map<String, String> byVariable = new LinkedHashMap<>();
+      for (String property : properties.stringPropertyNames()) {
+        String value = properties.getProperty(property);
+        if (!property.startsWith("%") && !value.contains("${")) {
+          // how SmallRye Config matches an environment variable to a property
+          byVariable.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value);
+        }
+      }
+      for (Map.Entry<String, String> entry : local.environment(name).entrySet()) {
+        String own = byVariable.get(entry.getKey());
+        if (own == null || local.isPlacement(entry.getValue())) {
+          continue;
+        }
+        String launcher = local.resolve(entry.getValue());
+        if (!launcher.equals(own)) {
+          apart.add(
+              name
+                  + ": "
+                  + entry.getKey()
+                  + " is "
+                  + launcher
+                  + " by default in ./hivemind, "
+                  + own
+                  + " in its application.properties");
+        }
+      }
+    }
+    return apart;
+  }
 
   private List<String> problems() {
     List<String> problems = new ArrayList<>();

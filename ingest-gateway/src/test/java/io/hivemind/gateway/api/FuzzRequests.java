@@ -2,6 +2,8 @@ package io.hivemind.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivemind.botapi.Instruments;
+import io.hivemind.gateway.api.JunkSymbols.Junk;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,11 +19,17 @@ import java.util.regex.Matcher;
  * Random and mutated requests for the gateway, all drawn from one seeded {@link Random}, so a seed
  * names a run: valid signals, outcomes, heartbeats and batches, then fields dropped, duplicated or
  * retyped, unicode look-alikes, huge strings and numbers, NaN and Infinity, deep nesting, truncated
- * or random bytes, other content types and wrong, revoked or missing keys.
+ * or random bytes, other content types and wrong, revoked or missing keys. Valid bodies use the
+ * instruments the gateway is configured with ({@link Instruments#DEFAULT}); some otherwise valid
+ * bodies carry one symbol that is none of them ({@link JunkSymbols}).
  */
 final class FuzzRequests {
 
-  /** One request as it will be sent; {@code actingUser} is the user of its key when valid. */
+  /**
+   * One request as it will be sent; {@code actingUser} is the user of its key when valid, {@code
+   * junkSymbolField} the field holding a symbol that is no instrument (in a body valid but for it),
+   * else null.
+   */
   record Planned(
       int index,
       String method,
@@ -30,7 +38,8 @@ final class FuzzRequests {
       String authorization,
       byte[] body,
       String actingUser,
-      String mutation) {
+      String mutation,
+      String junkSymbolField) {
 
     @Override
     public String toString() {
@@ -94,7 +103,7 @@ final class FuzzRequests {
     "APPLICATION/JSON",
   };
 
-  private static final String[] SYMBOLS = {"ES", "NQ", "CL", "GC", "YM", "RTY", "ZB6"};
+  private static final List<String> SYMBOLS = Instruments.DEFAULT;
   private static final String[] FIELDS_SIGNAL = {
     "signal_id", "user_id", "symbol", "side", "price", "timestamp", "strategy", "features"
   };
@@ -116,12 +125,14 @@ final class FuzzRequests {
   };
 
   private final Random random;
+  private final JunkSymbols junkSymbols;
   private final Credentials keys;
   private final Instant now;
   private final int maxBody;
 
   FuzzRequests(long seed, Credentials keys, Instant now, int maxBody) {
     this.random = new Random(seed);
+    this.junkSymbols = new JunkSymbols(random);
     this.keys = keys;
     this.now = now.truncatedTo(ChronoUnit.MILLIS);
     this.maxBody = maxBody;
@@ -141,6 +152,9 @@ final class FuzzRequests {
     String actingUser = auth[1];
     String bodyUser = bodyUser(actingUser);
     int kind = random.nextInt(100);
+    if (kind < 88 && random.nextInt(100) < 8) {
+      return junkSymbol(index, kind, authorization, actingUser);
+    }
     String method = "POST";
     String path;
     Object body;
@@ -163,7 +177,78 @@ final class FuzzRequests {
     byte[] bytes = mutate(body, mutation);
     String contentType = contentType(mutation);
     return new Planned(
-        index, method, path, contentType, authorization, bytes, actingUser, mutation.toString());
+        index,
+        method,
+        path,
+        contentType,
+        authorization,
+        bytes,
+        actingUser,
+        mutation.toString(),
+        null);
+  }
+
+  /**
+   * A request that is valid but for one symbol that is no instrument traded here, in any of the
+   * places a symbol goes: it must be refused, naming that field, and nothing of it sent.
+   */
+  private Planned junkSymbol(int index, int kind, String authorization, String actingUser) {
+    Junk junk = junkSymbols.next();
+    String user = random.nextBoolean() ? actingUser : null;
+    String path;
+    String field;
+    Object body;
+    if (kind < 30) {
+      path = "/api/signals";
+      field = "symbol";
+      Map<String, Object> signal = signal(user);
+      signal.put(field, junk.symbol());
+      body = signal;
+    } else if (kind < 55) {
+      path = "/api/outcomes";
+      field = "symbol";
+      Map<String, Object> outcome = outcome(user);
+      outcome.put(field, junk.symbol());
+      body = outcome;
+    } else if (kind < 73) {
+      path = "/api/bots/heartbeat";
+      List<String> symbols = new ArrayList<>(List.of(symbol(), symbol()));
+      int at = random.nextInt(symbols.size());
+      symbols.set(at, junk.symbol());
+      field = "symbols[" + at + "]";
+      Map<String, Object> heartbeat = heartbeat(user);
+      heartbeat.put("symbols", symbols);
+      body = heartbeat;
+    } else {
+      path = "/api/events";
+      List<Object> signals = new ArrayList<>();
+      List<Object> outcomes = new ArrayList<>();
+      for (int i = 1 + random.nextInt(40); i > 0; i--) {
+        Map<String, Object> item = random.nextBoolean() ? signal(user) : outcome(user);
+        (item.containsKey("price") ? signals : outcomes).add(item);
+      }
+      String list =
+          signals.isEmpty() || (!outcomes.isEmpty() && random.nextBoolean())
+              ? "outcomes"
+              : "signals";
+      List<Object> items = list.equals("signals") ? signals : outcomes;
+      int at = random.nextInt(items.size());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> item = (Map<String, Object>) items.get(at);
+      item.put("symbol", junk.symbol());
+      field = list + "[" + at + "].symbol";
+      body = Map.of("signals", signals, "outcomes", outcomes);
+    }
+    return new Planned(
+        index,
+        "POST",
+        path,
+        "application/json",
+        authorization,
+        json(body).getBytes(StandardCharsets.UTF_8),
+        actingUser,
+        "junk symbol (" + junk.kind() + ")",
+        field);
   }
 
   // ---------------------------------------------------------------- keys and users
@@ -227,7 +312,7 @@ final class FuzzRequests {
   }
 
   private String symbol() {
-    return SYMBOLS[random.nextInt(SYMBOLS.length)];
+    return SYMBOLS.get(random.nextInt(SYMBOLS.size()));
   }
 
   private String side() {
@@ -590,9 +675,11 @@ final class FuzzRequests {
                     "tier",
                     random.nextBoolean() ? "elite" : asciiJunk(3),
                     "symbol",
-                    random.nextBoolean()
-                        ? symbol()
-                        : UNICODE_TRICKS[random.nextInt(UNICODE_TRICKS.length)]);
+                    switch (random.nextInt(3)) {
+                      case 0 -> symbol();
+                      case 1 -> queryJunkSymbol();
+                      default -> UNICODE_TRICKS[random.nextInt(UNICODE_TRICKS.length)];
+                    });
       }
       case 2 ->
           path =
@@ -632,7 +719,19 @@ final class FuzzRequests {
       }
       default -> path = "/api/signals";
     }
-    return new Planned(index, method, path, contentType, authorization, body, actingUser, mutation);
+    return new Planned(
+        index, method, path, contentType, authorization, body, actingUser, mutation, null);
+  }
+
+  /**
+   * A junk symbol short enough for a query string: Vert.x answers a request line over 4 KiB ({@code
+   * quarkus.http.limits.max-initial-line-length}) with a bare 414, no problem+json, before any of
+   * the gateway's code runs. That gap is open; this keeps the fuzz on what the gateway answers
+   * itself.
+   */
+  private String queryJunkSymbol() {
+    String symbol = junkSymbols.next().symbol();
+    return symbol.length() > 200 ? symbol.substring(0, 200) : symbol;
   }
 
   private static String query(String... pairs) {

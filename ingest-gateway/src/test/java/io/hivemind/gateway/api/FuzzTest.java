@@ -172,6 +172,25 @@ class FuzzTest {
     assertThat(statuses.getOrDefault(415, 0L)).isGreaterThan(200);
     assertThat(statuses.getOrDefault(413, 0L)).isPositive();
 
+    List<Answer> junkSymbols =
+        answers.stream().filter(answer -> answer.request().junkSymbolField() != null).toList();
+    assertThat(junkSymbols)
+        .as("requests with a symbol that is no instrument, answered 2xx")
+        .filteredOn(answer -> answer.status() >= 200 && answer.status() < 300)
+        .isEmpty();
+    List<Answer> junkRefused =
+        junkSymbols.stream().filter(answer -> answer.status() == 400).toList();
+    assertThat(junkRefused)
+        .as("400 answers to a symbol that is no instrument, not naming its field")
+        .filteredOn(answer -> !violationFields(answer).contains(answer.request().junkSymbolField()))
+        .isEmpty();
+    // the rest were refused before the body was read: a key that is no valid key
+    assertThat(junkSymbols)
+        .as("answers to a junk symbol other than 400, for a request with a valid key")
+        .filteredOn(answer -> answer.status() != 400 && answer.request().actingUser() != null)
+        .isEmpty();
+    assertThat(junkRefused).hasSizeGreaterThan(300);
+
     assertOnlyAcceptedRecordsOnTheTopics(answers, Set.of(alice.userId(), bob.userId()));
   }
 
@@ -228,6 +247,19 @@ class FuzzTest {
     } catch (IOException e) {
       return new Answer(request, -1, null, null, e);
     }
+  }
+
+  /** The fields a problem answer's violations name. */
+  private static Set<String> violationFields(Answer answer) {
+    Set<String> fields = new HashSet<>();
+    try {
+      JSON.readTree(answer.body())
+          .path("violations")
+          .forEach(v -> fields.add(v.path("field").asText()));
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + answer, e);
+    }
+    return fields;
   }
 
   private static Map<Integer, Long> statuses(List<Answer> answers) {

@@ -16,7 +16,14 @@ import java.util.regex.Pattern;
  */
 public final class SettingsValidator {
 
-  /** The gateway's own symbol rule (bot-api RequestValidator): nothing else reaches the topics. */
+  /**
+   * The shape of every symbol the gateway has ever let onto the topics (bot-api RequestValidator).
+   * Not today's instrument list (bot-api Instruments, {@code hivemind.instruments}): a replay reads
+   * history, which keeps records of instruments since dropped from the list (and from before there
+   * was one), and a filter naming a symbol that is not in the log only matches nothing; it grows no
+   * state. bot-api is the services' HTTP contract (JAX-RS mappers, CDI), not a library for this
+   * CLI.
+   */
   private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9]{0,11}");
 
   static final int MAX_THRESHOLDS = 20;
