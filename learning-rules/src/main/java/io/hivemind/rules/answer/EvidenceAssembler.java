@@ -12,10 +12,10 @@ import java.util.Optional;
 /**
  * Collects, level by level, what the community and the user have learned at a question's patterns.
  * A community statistic counts as evidence only if at least {@code minContributors} distinct users
- * are counted in it, and so do all coarser levels above it (k-anonymity): below that the answer
- * rests on the deepest level that has them, or on none (uninformed by the community), and it says
- * which level it used. Coarser statistics hold every trade of the finer ones, so a level that
- * passes has coarser levels that pass.
+ * other than the asker are counted in it (the estimate weighs everyone else), and so do all coarser
+ * levels above it (k-anonymity): below that the answer rests on the deepest level that has them, or
+ * on none (uninformed by the community), and it says which level it used. Coarser statistics hold
+ * every trade of the finer ones, so a level that passes has coarser levels that pass.
  */
 final class EvidenceAssembler {
 
@@ -36,11 +36,16 @@ final class EvidenceAssembler {
     boolean open = !query.privateUser();
     for (int level = 0; level < patterns.size(); level++) {
       String pattern = patterns.get(level);
+      deepestUser =
+          stats.user(new StatsKey(query.userId(), query.symbol(), query.side(), level, pattern));
+      user.add(WinStatsCounts.decayed(deepestUser));
       Optional<WinStats> shared =
           open
               ? stats.community(new CommunityStatsKey(query.symbol(), query.side(), level, pattern))
               : Optional.empty();
-      open = shared.filter(s -> s.getContributors() >= minContributors).isPresent();
+      // the estimate weighs everyone else (the asker's own trades are taken out): k of them
+      int askerCounted = deepestUser.isPresent() ? 1 : 0;
+      open = shared.filter(s -> s.getContributors() - askerCounted >= minContributors).isPresent();
       if (open) {
         communityUsed = shared;
         communityLevel = level;
@@ -48,9 +53,6 @@ final class EvidenceAssembler {
       } else {
         community.add(Counts.NONE);
       }
-      deepestUser =
-          stats.user(new StatsKey(query.userId(), query.symbol(), query.side(), level, pattern));
-      user.add(WinStatsCounts.decayed(deepestUser));
     }
     Evidence evidence = new Evidence(community, user, query.privateUser());
     return new PatternEvidence(

@@ -94,7 +94,8 @@ class ConfidenceModelTest {
     for (int level = 0; level < PATTERNS.size(); level++) {
       lookup.community.put(
           new CommunityStatsKey("ES", Side.LONG, level, PATTERNS.get(level)),
-          shared(K, trades, Math.round(rate * trades), rate * trades, trades));
+          // k users besides whoever asks
+          shared(K + 1, trades, Math.round(rate * trades), rate * trades, trades));
     }
   }
 

@@ -41,19 +41,19 @@ class EvidenceAssemblerTest {
 
     assertThat(lookup.asked)
         .containsExactly(
-            new CommunityStatsKey("ES", Side.LONG, 0, "v1"),
             new StatsKey("u1", "ES", Side.LONG, 0, "v1"),
-            new CommunityStatsKey("ES", Side.LONG, 1, "v1/mid"),
+            new CommunityStatsKey("ES", Side.LONG, 0, "v1"),
             new StatsKey("u1", "ES", Side.LONG, 1, "v1/mid"),
-            new CommunityStatsKey("ES", Side.LONG, 2, "v1/mid/rsi6/vz-5"),
-            new StatsKey("u1", "ES", Side.LONG, 2, "v1/mid/rsi6/vz-5"));
+            new CommunityStatsKey("ES", Side.LONG, 1, "v1/mid"),
+            new StatsKey("u1", "ES", Side.LONG, 2, "v1/mid/rsi6/vz-5"),
+            new CommunityStatsKey("ES", Side.LONG, 2, "v1/mid/rsi6/vz-5"));
   }
 
   @Test
   void shouldPutEachLevelsCountsAtItsIndex() {
-    community(0, shared(K, 90, 50, 45, 80));
-    community(1, shared(K, 20, 10, 9, 18));
-    community(2, shared(K, 9, 6, 5, 8));
+    community(0, shared(K + 1, 90, 50, 45, 80));
+    community(1, shared(K + 1, 20, 10, 9, 18));
+    community(2, shared(K + 1, 9, 6, 5, 8));
     lookup.user.put(new StatsKey("u1", "ES", Side.LONG, 1, "v1/mid"), stats(4, 3, 2.5, 3.5));
 
     PatternEvidence found = assemble(QUERY, PATTERNS);
@@ -64,6 +64,22 @@ class EvidenceAssemblerTest {
         .containsExactly(Counts.NONE, new Counts(2.5, 3.5), Counts.NONE);
     assertThat(found.evidence().privateUser()).isFalse();
     assertThat(found.communityLevel()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldNotCountTheAskerAmongTheKUsersTheEstimateWeighs() {
+    community(0, shared(K, 900, 500, 450, 800));
+    lookup.user.put(new StatsKey("u1", "ES", Side.LONG, 0, "v1"), stats(42, 30, 30, 42));
+
+    PatternEvidence asker = assemble(QUERY, PATTERNS);
+    PatternEvidence outsider =
+        assemble(new ConfidenceQuery("u2", "ES", Side.LONG, Map.of(), Instant.EPOCH), PATTERNS);
+
+    assertThat(asker.communityLevel())
+        .as("u1 and k - 1 others")
+        .isEqualTo(PatternEvidence.NO_COMMUNITY_LEVEL);
+    assertThat(asker.communityTrades()).isZero();
+    assertThat(outsider.communityLevel()).isZero();
   }
 
   @Test
