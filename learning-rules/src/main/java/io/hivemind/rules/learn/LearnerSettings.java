@@ -5,13 +5,27 @@ import java.time.Duration;
 
 /**
  * How the learner learns. {@code joinHorizon}: how long (in event time) an outcome waits for its
- * signal before it is learned without it. {@code halfLife}: of the time-decayed counts.
+ * signal before it is learned without it. {@code halfLife}: of the time-decayed counts. {@code
+ * maxWaitingOutcomesPerUser}: how many of a user's outcomes may wait for their signal at once; more
+ * are dead-lettered ({@link TradeJoin}).
  */
-public record LearnerSettings(Duration joinHorizon, Duration halfLife, PatternScheme scheme) {
+public record LearnerSettings(
+    Duration joinHorizon, Duration halfLife, PatternScheme scheme, long maxWaitingOutcomesPerUser) {
+
+  /** The learner's default {@code hivemind.learner.max-waiting-outcomes-per-user}. */
+  public static final long DEFAULT_MAX_WAITING_OUTCOMES_PER_USER = 1000;
 
   public LearnerSettings {
     if (joinHorizon.isNegative() || halfLife.isZero() || halfLife.isNegative()) {
       throw new IllegalArgumentException("joinHorizon must be >= 0 and halfLife > 0");
     }
+    if (maxWaitingOutcomesPerUser < 1) {
+      throw new IllegalArgumentException("maxWaitingOutcomesPerUser must be >= 1");
+    }
+  }
+
+  /** With the default cap on waiting outcomes. */
+  public LearnerSettings(Duration joinHorizon, Duration halfLife, PatternScheme scheme) {
+    this(joinHorizon, halfLife, scheme, DEFAULT_MAX_WAITING_OUTCOMES_PER_USER);
   }
 }
