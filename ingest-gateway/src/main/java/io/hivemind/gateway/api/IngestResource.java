@@ -95,7 +95,7 @@ public class IngestResource {
     OutcomeRequest request = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(request));
     BacklogFullException.throwIfFull(
-        backlogs, caller.userId(), List.of("signal_id"), config.backlogRetryAfter());
+        backlogs, caller.userId(), () -> List.of("signal_id"), config.backlogRetryAfter());
     TradingStatus status = statusOf(request.symbol());
     return publisher
         .publish(topics.outcomes, caller.userId(), caller.toTradeOutcome(request))
@@ -117,7 +117,7 @@ public class IngestResource {
     budget.spend(batch.size());
     String userId = caller.userId();
     BacklogFullException.throwIfFull(
-        backlogs, userId, loneOutcomes(batch), config.backlogRetryAfter());
+        backlogs, userId, () -> loneOutcomes(batch), config.backlogRetryAfter());
     List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(batch.size());
     for (SignalRequest signal : batch.signalsOrEmpty()) {
       records.add(new ProducerRecord<>(topics.signals, userId, AvroMapping.toSignal(signal)));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Outcomes of a user whose backlog of outcomes waiting for their signals is full: answered 429
@@ -29,17 +30,22 @@ public final class BacklogFullException extends RuntimeException {
 
   /**
    * Throws when {@code userId}'s backlog is full and the request carries outcomes whose signal is
-   * not in it ({@code loneFields}: the path of each one's {@code signal_id}). An outcome that comes
-   * with its signal, and every signal, passes: they are what empties the backlog.
+   * not in it ({@code loneFields}: the path of each one's {@code signal_id}, looked at only for a
+   * listed user). An outcome that comes with its signal, and every signal, passes: they are what
+   * empties the backlog.
    */
   public static void throwIfFull(
-      OutcomeBacklogs backlogs, String userId, List<String> loneFields, Duration retryAfter) {
-    if (loneFields.isEmpty()) {
+      OutcomeBacklogs backlogs,
+      String userId,
+      Supplier<List<String>> loneFields,
+      Duration retryAfter) {
+    OptionalLong waiting = backlogs.fullBacklogOf(userId);
+    if (waiting.isEmpty()) {
       return;
     }
-    OptionalLong waiting = backlogs.fullBacklogOf(userId);
-    if (waiting.isPresent()) {
-      throw new BacklogFullException(answer(waiting.getAsLong(), loneFields, retryAfter));
+    List<String> fields = loneFields.get();
+    if (!fields.isEmpty()) {
+      throw new BacklogFullException(answer(waiting.getAsLong(), fields, retryAfter));
     }
   }
 
