@@ -25,4 +25,10 @@ public interface IngestConfig {
 
   /** What a 503 tells the bot to wait before it retries. */
   Duration retryAfter();
+
+  /**
+   * What a 429 for a full backlog of outcomes waiting for their signals tells the bot to wait (ADR
+   * 12): time to post the signals; the backlog also empties by itself at the join horizon.
+   */
+  Duration backlogRetryAfter();
 }

@@ -22,6 +22,13 @@ public final class Topics {
   public final String audit;
   public final String apiKeys;
 
+  /**
+   * Users whose backlog of outcomes waiting for their signal is full: key user_id (string), value
+   * how many wait (long), a tombstone once it is no longer full. Written by the learner, read by
+   * the gateway to refuse such outcomes early (ADR 12).
+   */
+  public final String outcomeBacklogs;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -33,6 +40,7 @@ public final class Topics {
     control = prefix + "control";
     audit = prefix + "audit";
     apiKeys = prefix + "api-keys";
+    outcomeBacklogs = prefix + "outcome-backlogs";
   }
 
   public static Topics withDefaultPrefix() {
@@ -56,7 +64,8 @@ public final class Topics {
         new TopicSpec(control, compacted, 1),
         new TopicSpec(audit, kept, 1),
         // Every service reads the API keys whole too: one record (hashes only) per key id.
-        new TopicSpec(apiKeys, compacted, 1));
+        new TopicSpec(apiKeys, compacted, 1),
+        new TopicSpec(outcomeBacklogs, compacted));
   }
 
   /**

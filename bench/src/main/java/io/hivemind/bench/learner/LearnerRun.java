@@ -102,12 +102,9 @@ final class LearnerRun {
         new LearnerTopology(
                 AvroSerdes.registry(registryApi),
                 topics,
-                // learner-streams' hivemind.learner.join-horizon, half-life and community cap
+                // learner-streams' hivemind.learner.join-horizon, half-life and caps
                 new LearnerSettings(
-                    Duration.ofHours(24),
-                    Duration.ofHours(720),
-                    PatternScheme.v1(),
-                    LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY))
+                    Duration.ofHours(24), Duration.ofHours(720), PatternScheme.v1()))
             .build();
     KafkaStreams streams = new KafkaStreams(topology, props);
     AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -9,6 +9,9 @@ import io.hivemind.botapi.RequestValidator;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.botapi.TradingStatus;
 import io.hivemind.control.kafka.ControlView;
+import io.hivemind.gateway.IngestConfig;
+import io.hivemind.gateway.backlog.BacklogFullException;
+import io.hivemind.gateway.backlog.OutcomeBacklogs;
 import io.hivemind.gateway.kafka.EventPublisher;
 import io.hivemind.schema.Topics;
 import io.smallrye.common.annotation.NonBlocking;
@@ -19,7 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -28,7 +33,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
  * Signals and outcomes from bots, as the user of their API key. Each answers 202 only once the
  * broker acknowledged the record; invalid input is refused whole before anything is sent. Runs on
  * the event loop: the publisher's result completes from the producer callback, no thread waits per
- * request.
+ * request. Outcomes of a user whose backlog of outcomes waiting for their signals is full are
+ * answered 429 unless they come with their signal (ADR 12).
  */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +47,8 @@ public class IngestResource {
   private final CallerIdentity caller;
   private final ControlView control;
   private final EventBudget budget;
+  private final OutcomeBacklogs backlogs;
+  private final IngestConfig config;
 
   IngestResource(
       RequestValidator validator,
@@ -48,13 +56,17 @@ public class IngestResource {
       Topics topics,
       CallerIdentity caller,
       ControlView control,
-      EventBudget budget) {
+      EventBudget budget,
+      OutcomeBacklogs backlogs,
+      IngestConfig config) {
     this.validator = validator;
     this.publisher = publisher;
     this.topics = topics;
     this.caller = caller;
     this.control = control;
     this.budget = budget;
+    this.backlogs = backlogs;
+    this.config = config;
   }
 
   /** The trading status the bot is under, evaluated before the event is sent. */
@@ -82,6 +94,8 @@ public class IngestResource {
   public Uni<Accepted> outcome(OutcomeRequest body) {
     OutcomeRequest request = caller.bind(body);
     InvalidRequestException.throwIfAny(validator.validate(request));
+    BacklogFullException.throwIfFull(
+        backlogs, caller.userId(), () -> List.of("signal_id"), config.backlogRetryAfter());
     TradingStatus status = statusOf(request.symbol());
     return publisher
         .publish(topics.outcomes, caller.userId(), caller.toTradeOutcome(request))
@@ -102,6 +116,8 @@ public class IngestResource {
     InvalidRequestException.throwIfAny(validator.validate(batch));
     budget.spend(batch.size());
     String userId = caller.userId();
+    BacklogFullException.throwIfFull(
+        backlogs, userId, () -> loneOutcomes(batch), config.backlogRetryAfter());
     List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(batch.size());
     for (SignalRequest signal : batch.signalsOrEmpty()) {
       records.add(new ProducerRecord<>(topics.signals, userId, AvroMapping.toSignal(signal)));
@@ -116,5 +132,21 @@ public class IngestResource {
             published ->
                 BatchAccepted.of(
                     batch.signalsOrEmpty().size(), batch.outcomesOrEmpty().size(), tradingState));
+  }
+
+  /** The {@code signal_id} path of each outcome of the batch whose signal is not in it. */
+  private static List<String> loneOutcomes(EventBatch batch) {
+    Set<String> signals = new HashSet<>();
+    for (SignalRequest signal : batch.signalsOrEmpty()) {
+      signals.add(signal.signalId());
+    }
+    List<String> lone = new ArrayList<>(0);
+    List<OutcomeRequest> outcomes = batch.outcomesOrEmpty();
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (!signals.contains(outcomes.get(i).signalId())) {
+        lone.add("outcomes[" + i + "].signal_id");
+      }
+    }
+    return lone;
   }
 }

@@ -21,11 +21,18 @@ class TopologyProducer {
       @ConfigProperty(name = "hivemind.topic-prefix") String topicPrefix,
       @ConfigProperty(name = "hivemind.learner.join-horizon") Duration joinHorizon,
       @ConfigProperty(name = "hivemind.learner.half-life") Duration halfLife,
-      @ConfigProperty(name = "hivemind.learner.community-cap-per-day") int communityCapPerDay) {
+      @ConfigProperty(name = "hivemind.learner.community-cap-per-day") int communityCapPerDay,
+      @ConfigProperty(name = "hivemind.learner.max-waiting-outcomes-per-user")
+          long maxWaitingOutcomesPerUser) {
     return new LearnerTopology(
             AvroSerdes.registry(registryUrl),
             new Topics(topicPrefix),
-            new LearnerSettings(joinHorizon, halfLife, PatternScheme.v1(), communityCapPerDay))
+            new LearnerSettings(
+                joinHorizon,
+                halfLife,
+                PatternScheme.v1(),
+                communityCapPerDay,
+                maxWaitingOutcomesPerUser))
         .build();
   }
 }

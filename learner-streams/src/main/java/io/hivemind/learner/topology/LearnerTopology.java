@@ -66,26 +66,25 @@ public final class LearnerTopology {
     StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
     addStores(builder);
     TradeJoin join =
-        new TradeJoin(new ExperienceFactory(settings.scheme()), settings.joinHorizon());
+        new TradeJoin(
+            new ExperienceFactory(settings.scheme()),
+            settings.joinHorizon(),
+            settings.maxWaitingOutcomesPerUser());
 
-    KStream<String, Experience> fromSignals =
+    KStream<String, JoinOutput> fromSignals =
         decoded(builder, topics.signals, "signals", signalSerde, RecordCheck::problem)
             .process(
                 () -> new SignalJoinProcessor(join),
                 Named.as("signals-join"),
-                StoreNames.SIGNALS_BY_ID,
-                StoreNames.OUTCOMES_PENDING,
-                StoreNames.OUTCOMES_LEARNED);
-    KStream<String, Experience> fromOutcomes =
+                StoreJoinState.STORES);
+    KStream<String, JoinOutput> fromOutcomes =
         decoded(builder, topics.outcomes, "outcomes", outcomeSerde, RecordCheck::problem)
             .process(
                 () -> new OutcomeJoinProcessor(join),
                 Named.as("outcomes-join"),
-                StoreNames.SIGNALS_BY_ID,
-                StoreNames.OUTCOMES_PENDING,
-                StoreNames.OUTCOMES_LEARNED);
+                StoreJoinState.STORES);
     KStream<String, Experience> experiences =
-        fromSignals.merge(fromOutcomes, Named.as("experiences-merge"));
+        learned(fromSignals.merge(fromOutcomes, Named.as("experiences-merge")));
     experiences.to(
         topics.experiences,
         Produced.with(Serdes.String(), experienceSerde).withName("experiences-sink"));
@@ -138,6 +137,16 @@ public final class LearnerTopology {
             outcomeSerde));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.OUTCOMES_PENDING_BY_ARRIVAL),
+            Serdes.String(),
+            Serdes.String()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.OUTCOMES_WAITING_PER_USER),
+            Serdes.String(),
+            Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.OUTCOMES_LEARNED),
             Serdes.String(),
             Serdes.Long()));
@@ -149,6 +158,31 @@ public final class LearnerTopology {
             Stores.persistentKeyValueStore(StoreNames.COMMUNITY_SHARES),
             statsKeySerde,
             Serdes.Long()));
+  }
+
+  /**
+   * The join's results apart: backlogs that became full or stopped being full to the backlog topic
+   * (plain string and long, no registry: the gateway reads it), outcomes over the cap to the
+   * dead-letter topic, and the experiences, returned.
+   */
+  private KStream<String, Experience> learned(KStream<String, JoinOutput> joined) {
+    joined
+        .filter((key, value) -> value instanceof JoinOutput.Backlog, Named.as("backlogs"))
+        .mapValues(value -> ((JoinOutput.Backlog) value).value(), Named.as("backlogs-value"))
+        .to(
+            topics.outcomeBacklogs,
+            Produced.with(Serdes.String(), Serdes.Long()).withName("backlogs-sink"));
+    joined
+        .filter((key, value) -> value instanceof JoinOutput.Refused, Named.as("outcomes-over-cap"))
+        .mapValues(
+            value -> ((JoinOutput.Refused) value).outcome(), Named.as("outcomes-over-cap-value"))
+        .to(
+            topics.deadLetters,
+            Produced.with(Serdes.String(), outcomeSerde)
+                .withName("outcomes-over-cap-dead-letters"));
+    return joined
+        .filter((key, value) -> value instanceof JoinOutput.Learned, Named.as("learned"))
+        .mapValues(value -> ((JoinOutput.Learned) value).experience(), Named.as("learned-value"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.hivemind.learner.topology;
 
 import io.hivemind.rules.learn.JoinState;
+import io.hivemind.rules.learn.JoinStep;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Signal;
@@ -9,10 +10,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Signals into the {@link TradeJoin}: a signal whose outcome was waiting completes the join. */
-final class SignalJoinProcessor implements Processor<String, Signal, String, Experience> {
+final class SignalJoinProcessor implements Processor<String, Signal, String, JoinOutput> {
 
   private final TradeJoin join;
-  private ProcessorContext<String, Experience> context;
+  private ProcessorContext<String, JoinOutput> context;
   private JoinState state;
 
   SignalJoinProcessor(TradeJoin join) {
@@ -20,14 +21,20 @@ final class SignalJoinProcessor implements Processor<String, Signal, String, Exp
   }
 
   @Override
-  public void init(ProcessorContext<String, Experience> context) {
+  public void init(ProcessorContext<String, JoinOutput> context) {
     this.context = context;
     state = new StoreJoinState(context);
   }
 
   @Override
   public void process(Record<String, Signal> record) {
-    join.onSignal(record.value(), record.timestamp(), state)
-        .ifPresent(experience -> context.forward(record.withValue(experience)));
+    JoinStep step = join.onSignal(record.value(), record.timestamp(), state);
+    for (Experience experience : step.learned()) {
+      context.forward(record.withValue(new JoinOutput.Learned(experience)));
+    }
+    for (JoinStep.Backlog backlog : step.backlogs()) {
+      context.forward(
+          new Record<>(backlog.userId(), new JoinOutput.Backlog(backlog), record.timestamp()));
+    }
   }
 }

@@ -13,6 +13,15 @@ public final class StoreNames {
    */
   public static final String OUTCOMES_PENDING = "outcomes-pending";
 
+  /**
+   * {@code WaitingIndex} (arrival time, then signal) → signal: the waiting outcomes by arrival, so
+   * the horizon sweep range-scans what is due instead of reading every waiting outcome.
+   */
+  public static final String OUTCOMES_PENDING_BY_ARRIVAL = "outcomes-pending-by-arrival";
+
+  /** user_id → how many of the user's outcomes wait for their signal (capped, ADR 12). */
+  public static final String OUTCOMES_WAITING_PER_USER = "outcomes-waiting-per-user";
+
   /** signal → stream time learned: outcomes already learned, to drop duplicates. */
   public static final String OUTCOMES_LEARNED = "outcomes-learned";
 

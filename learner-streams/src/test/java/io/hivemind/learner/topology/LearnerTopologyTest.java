@@ -52,7 +52,12 @@ class LearnerTopologyTest {
   @BeforeEach
   void startDriver() {
     LearnerSettings settings =
-        new LearnerSettings(HORIZON, Duration.ofDays(30), PatternScheme.v1(), CAP_PER_DAY);
+        new LearnerSettings(
+            HORIZON,
+            Duration.ofDays(30),
+            PatternScheme.v1(),
+            CAP_PER_DAY,
+            LearnerSettings.DEFAULT_MAX_WAITING_OUTCOMES_PER_USER);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "learner-topology-test");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

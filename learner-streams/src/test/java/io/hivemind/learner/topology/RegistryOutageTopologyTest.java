@@ -50,11 +50,7 @@ class RegistryOutageTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "registry-outage-topology-test");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     LearnerSettings settings =
-        new LearnerSettings(
-            Duration.ofHours(1),
-            Duration.ofDays(30),
-            PatternScheme.v1(),
-            LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
+        new LearnerSettings(Duration.ofHours(1), Duration.ofDays(30), PatternScheme.v1());
     driver =
         new TopologyTestDriver(
             new LearnerTopology(new SwitchableRegistry(), topics, settings).build(), props);

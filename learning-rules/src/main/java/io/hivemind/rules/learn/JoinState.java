@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What the join remembers, keyed by {@link JoinKey}: every signal's first copy, the outcomes still
- * waiting for their signal (with the time they arrived), and the outcomes already learned. Live it
- * is a task's state stores; in a replay, maps.
+ * waiting for their signal (with the time they arrived), how many outcomes each user has waiting,
+ * and the outcomes already learned. Live it is a task's state stores; in a replay, maps. The rules
+ * (what is counted when) live in {@link TradeJoin}; a state only stores.
  */
 public interface JoinState {
 
@@ -22,8 +23,18 @@ public interface JoinState {
   /** Removes and returns the outcome waiting for signal {@code id}, or null. */
   TradeOutcome removePending(String id);
 
-  /** Removes and returns, in key order, the waiting outcomes that arrived at or before cutoff. */
+  /**
+   * Removes and returns the waiting outcomes that arrived at or before cutoff, oldest arrival first
+   * and, within one arrival time, in key order ({@link WaitingIndex}). Only those are read: an
+   * implementation keeps them indexed by arrival, so a sweep costs what is due, not what waits.
+   */
   List<TradeOutcome> removePendingArrivedBy(long cutoff);
+
+  /** How many of user {@code userId}'s outcomes are waiting for their signal; 0 if none. */
+  long waitingOf(String userId);
+
+  /** Sets that count; 0 forgets the user. */
+  void putWaitingOf(String userId, long waiting);
 
   boolean isLearned(String id);
 

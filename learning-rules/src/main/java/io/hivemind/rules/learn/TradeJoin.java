@@ -5,8 +5,9 @@ import io.hivemind.schema.Signal;
 import io.hivemind.schema.TradeOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Joins outcomes to their signals and learns each outcome once: at once when its signal is known,
@@ -14,6 +15,12 @@ import java.util.Optional;
  * outcome's arrival by the join horizon. A retried POST counts once: the first copy of a signal and
  * the first outcome per signal win. Times are the records' (the log's), never the wall clock's, so
  * the same log gives the same experiences on every run.
+ *
+ * <p>A user has at most {@code maxWaitingPerUser} outcomes waiting for their signal: one more is
+ * refused (not learned, not remembered), so outcomes without signals cannot pile up. Reaching the
+ * cap, and going back below it, is reported as a {@link JoinStep.Backlog} for the gateway to refuse
+ * such outcomes early; a refusal reports the backlog full again, so a gateway that missed it (or a
+ * cap lowered over a backlog) learns it from the next refusal.
  */
 public final class TradeJoin {
 
@@ -22,51 +29,102 @@ public final class TradeJoin {
 
   private final ExperienceFactory experiences;
   private final Duration horizon;
+  private final long maxWaitingPerUser;
 
-  public TradeJoin(ExperienceFactory experiences, Duration horizon) {
+  public TradeJoin(ExperienceFactory experiences, Duration horizon, long maxWaitingPerUser) {
+    if (maxWaitingPerUser < 1) {
+      throw new IllegalArgumentException("maxWaitingPerUser must be >= 1");
+    }
     this.experiences = experiences;
     this.horizon = horizon;
+    this.maxWaitingPerUser = maxWaitingPerUser;
   }
 
   /** A signal arrived at {@code time}: the experience it completes, if its outcome was waiting. */
-  public Optional<Experience> onSignal(Signal signal, long time, JoinState state) {
+  public JoinStep onSignal(Signal signal, long time, JoinState state) {
     String id = JoinKey.of(signal.getUserId(), signal.getSignalId());
     if (state.signal(id) != null) {
-      return Optional.empty(); // a retried POST: the first copy counts
+      return JoinStep.NOTHING; // a retried POST: the first copy counts
     }
     state.putSignal(id, signal);
     TradeOutcome waiting = state.removePending(id);
     if (waiting == null) {
-      return Optional.empty();
+      return JoinStep.NOTHING;
     }
     state.markLearned(id, time);
-    return Optional.of(experiences.matched(signal, waiting));
+    List<JoinStep.Backlog> backlogs = new ArrayList<>(0);
+    lessWaiting(waiting.getUserId(), 1, state, backlogs);
+    return JoinStep.learned(experiences.matched(signal, waiting), backlogs);
   }
 
-  /** An outcome arrived at {@code time}: its experience, if its signal is known. */
-  public Optional<Experience> onOutcome(TradeOutcome outcome, long time, JoinState state) {
+  /**
+   * An outcome arrived at {@code time}: its experience, if its signal is known; else it waits, or
+   * is refused when its user already has the most outcomes waiting.
+   */
+  public JoinStep onOutcome(TradeOutcome outcome, long time, JoinState state) {
     String id = JoinKey.of(outcome.getUserId(), outcome.getSignalId());
     if (state.isLearned(id) || state.isPending(id)) {
-      return Optional.empty(); // one outcome per signal: a retried POST counts once
+      return JoinStep.NOTHING; // one outcome per signal: a retried POST counts once
     }
     Signal signal = state.signal(id);
-    if (signal == null) {
-      state.putPending(id, outcome, time);
-      return Optional.empty();
+    if (signal != null) {
+      state.markLearned(id, time);
+      return JoinStep.learned(experiences.matched(signal, outcome), List.of());
     }
-    state.markLearned(id, time);
-    return Optional.of(experiences.matched(signal, outcome));
+    String user = outcome.getUserId();
+    long waiting = state.waitingOf(user);
+    if (waiting >= maxWaitingPerUser) {
+      return new JoinStep(
+          List.of(), List.of(new JoinStep.Backlog(user, waiting, true)), refusal(waiting));
+    }
+    state.putPending(id, outcome, time);
+    state.putWaitingOf(user, waiting + 1);
+    return waiting + 1 == maxWaitingPerUser
+        ? new JoinStep(List.of(), List.of(new JoinStep.Backlog(user, waiting + 1, true)), null)
+        : JoinStep.NOTHING;
   }
 
-  /** The log has reached {@code time}: outcomes that waited past the horizon, learned without. */
-  public List<Experience> expire(long time, JoinState state) {
+  /**
+   * The log has reached {@code time}: outcomes that waited past the horizon, learned without,
+   * oldest arrival first.
+   */
+  public JoinStep expire(long time, JoinState state) {
     List<TradeOutcome> expired = state.removePendingArrivedBy(time - horizon.toMillis());
+    if (expired.isEmpty()) {
+      return JoinStep.NOTHING;
+    }
     List<Experience> learned = new ArrayList<>(expired.size());
+    Map<String, Integer> perUser = new LinkedHashMap<>();
     for (TradeOutcome outcome : expired) {
       state.markLearned(JoinKey.of(outcome.getUserId(), outcome.getSignalId()), time);
       learned.add(experiences.withoutSignal(outcome));
+      perUser.merge(outcome.getUserId(), 1, Integer::sum);
     }
-    return learned;
+    List<JoinStep.Backlog> backlogs = new ArrayList<>(0);
+    perUser.forEach((user, count) -> lessWaiting(user, count, state, backlogs));
+    return new JoinStep(learned, backlogs, null);
+  }
+
+  /**
+   * {@code count} of the user's waiting outcomes stopped waiting. Reports the backlog no longer
+   * full when it went below the cap from at or above it, or emptied (which also clears a full
+   * backlog reported under a lower cap than today's).
+   */
+  private void lessWaiting(
+      String user, long count, JoinState state, List<JoinStep.Backlog> backlogs) {
+    long before = state.waitingOf(user);
+    long after = Math.max(0, before - count); // a backlog counted before the cap existed is 0
+    state.putWaitingOf(user, after);
+    if (after < maxWaitingPerUser && (before >= maxWaitingPerUser || after == 0)) {
+      backlogs.add(new JoinStep.Backlog(user, after, false));
+    }
+  }
+
+  private String refusal(long waiting) {
+    return waiting
+        + " outcomes of this user are waiting for their signals (at most "
+        + maxWaitingPerUser
+        + "); post the signals first";
   }
 
   /** Whether a copy of this signal has been joined already. */

@@ -1,6 +1,7 @@
 package io.hivemind.replay.settings;
 
 import io.hivemind.learning.pattern.PatternScheme;
+import io.hivemind.rules.learn.LearnerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public record ReplaySettings(
   public static final Duration LIVE_HALF_LIFE = Duration.ofHours(720);
 
   public static final Duration LIVE_JOIN_HORIZON = Duration.ofHours(24);
+  public static final long LIVE_MAX_WAITING_OUTCOMES_PER_USER =
+      LearnerSettings.DEFAULT_MAX_WAITING_OUTCOMES_PER_USER;
   public static final String LIVE_SCHEME = "v1";
   public static final double DEFAULT_THRESHOLD = 0.5;
 

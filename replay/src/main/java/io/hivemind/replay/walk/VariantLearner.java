@@ -9,7 +9,9 @@ import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.rules.learn.CommunityShares;
 import io.hivemind.rules.learn.CommunityShares.KeyedContribution;
 import io.hivemind.rules.learn.ExperienceFactory;
+import io.hivemind.rules.learn.JoinStep;
 import io.hivemind.rules.learn.LearnerSettings;
+import io.hivemind.rules.learn.MapJoinState;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.CommunityStatsKey;
@@ -42,6 +44,7 @@ final class VariantLearner {
   private final Map<Integer, Task> tasks = new HashMap<>();
   private final StatsMaps stats = new StatsMaps();
   private final CommunityShares.Ledger ledger = CommunityShares.Ledger.in(new HashMap<>());
+  private long outcomesOverWaitingCap;
 
   /** A live task's share: its partition's join state and stream time. */
   private static final class Task {
@@ -50,9 +53,11 @@ final class VariantLearner {
     long streamTime = Long.MIN_VALUE;
   }
 
-  VariantLearner(Variant variant, Duration joinHorizon) {
+  VariantLearner(Variant variant, Duration joinHorizon, long maxWaitingOutcomesPerUser) {
     this.halfLife = variant.halfLife();
-    this.join = new TradeJoin(new ExperienceFactory(variant.patternScheme()), joinHorizon);
+    this.join =
+        new TradeJoin(
+            new ExperienceFactory(variant.patternScheme()), joinHorizon, maxWaitingOutcomesPerUser);
     this.model =
         new ConfidenceModel(
             variant.patternScheme(),
@@ -92,20 +97,32 @@ final class VariantLearner {
   List<Experience> onSignal(Signal signal, int partition, long time) {
     Task task = advance(partition, time);
     List<Experience> learned = new ArrayList<>(1);
-    join.onSignal(signal, time, task.state).ifPresent(learned::add);
+    learned.addAll(join.onSignal(signal, time, task.state).learned());
     return sweepAndLearn(task, learned);
   }
 
+  /**
+   * Learns from an outcome. One over its user's cap on waiting outcomes is counted and otherwise
+   * ignored, as live dead-letters it; the backlog reports only steer live's gateway.
+   */
   List<Experience> onOutcome(TradeOutcome outcome, int partition, long time) {
     Task task = advance(partition, time);
-    List<Experience> learned = new ArrayList<>(1);
-    join.onOutcome(outcome, time, task.state).ifPresent(learned::add);
+    JoinStep step = join.onOutcome(outcome, time, task.state);
+    if (step.refused()) {
+      outcomesOverWaitingCap++;
+    }
+    List<Experience> learned = new ArrayList<>(step.learned());
     return sweepAndLearn(task, learned);
   }
 
   /** A record that is not learned from still moves its task's stream time, as live. */
   List<Experience> onUnlearnable(int partition, long time) {
     return sweepAndLearn(advance(partition, time), new ArrayList<>(0));
+  }
+
+  /** Outcomes not learned because their user had the most outcomes waiting already. */
+  long outcomesOverWaitingCap() {
+    return outcomesOverWaitingCap;
   }
 
   Map<StatsKey, WinStats> userStats() {
@@ -120,7 +137,7 @@ final class VariantLearner {
 
   private List<Experience> sweepAndLearn(Task task, List<Experience> learned) {
     if (task.sweep.due(task.streamTime)) {
-      learned.addAll(join.expire(task.streamTime, task.state));
+      learned.addAll(join.expire(task.streamTime, task.state).learned());
     }
     for (Experience experience : learned) {
       Map<StatsKey, WinStats> users = stats.users();

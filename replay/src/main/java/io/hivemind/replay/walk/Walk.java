@@ -53,7 +53,9 @@ public final class Walk {
     this.signals = serdes.valueSerde(Signal.class).deserializer();
     this.outcomes = serdes.valueSerde(TradeOutcome.class).deserializer();
     for (Variant variant : settings.variants()) {
-      learners.add(new VariantLearner(variant, settings.joinHorizon()));
+      learners.add(
+          new VariantLearner(
+              variant, settings.joinHorizon(), ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER));
       decisions.add(new ArrayList<>());
       awaitingOutcome.add(new HashMap<>());
     }
@@ -149,7 +151,14 @@ public final class Walk {
 
   public WalkCounts counts() {
     return new WalkCounts(
-        records, signalCount, outcomeCount, unreadable, retriedSignals, lateSignals, reported);
+        records,
+        signalCount,
+        outcomeCount,
+        unreadable,
+        retriedSignals,
+        lateSignals,
+        reported,
+        learners.isEmpty() ? 0 : learners.get(0).outcomesOverWaitingCap());
   }
 
   /** Per variant, in the order of {@link ReplaySettings#variants()}: its decisions, in order. */

@@ -10,4 +10,6 @@ public record WalkCounts(
     @JsonProperty("unreadable_records") long unreadable,
     @JsonProperty("retried_signals") long retriedSignals,
     @JsonProperty("signals_after_their_outcome_was_learned") long lateSignals,
-    @JsonProperty("signals_reported") long signalsReported) {}
+    @JsonProperty("signals_reported") long signalsReported,
+    // outcomes live dead-letters: their user had the most outcomes waiting for signals already
+    @JsonProperty("outcomes_over_waiting_cap") long outcomesOverWaitingCap) {}

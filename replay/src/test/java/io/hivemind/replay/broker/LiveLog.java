@@ -1,5 +1,6 @@
 package io.hivemind.replay.broker;
 
+import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
@@ -30,6 +31,11 @@ final class LiveLog {
 
   static final int TRADES = 240;
   static final int USERS = 12;
+
+  /** A user who posts this many outcomes more than may wait for their signals, and no signals. */
+  static final String FLOODER = "flooder";
+
+  static final int OVER_CAP = 3;
 
   final Instant start;
   final Instant end;
@@ -83,12 +89,17 @@ final class LiveLog {
       }
     }
     retries.forEach(this::addRecord);
+    // Lone outcomes past the cap: live dead-letters the last ones, the replay must skip the same.
+    for (int i = 0; i < ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER + OVER_CAP; i++) {
+      add(topics.outcomes, FLOODER, outcome(FLOODER, "lone-" + i, "ES", i % 2 == 0 ? 40 : -30));
+    }
     // A day later: every task's time passes the join horizon, so lone outcomes are learned.
     now = now.plus(Duration.ofHours(25));
     for (int u = 0; u < USERS; u++) {
       String user = "user-" + u;
       add(topics.signals, user, signal(user, "tick-" + u, "ES", Map.of("rsi", 50.0)));
     }
+    add(topics.signals, FLOODER, signal(FLOODER, "tick", "ES", Map.of("rsi", 50.0)));
     end = now;
   }
 

@@ -16,6 +16,7 @@ import io.hivemind.replay.settings.SettingsValidator;
 import io.hivemind.replay.settings.Violation;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.WinStats;
@@ -104,6 +105,10 @@ class ReplayOnBrokerTest {
     assertThat(result.report().walk().unreadable()).isEqualTo(1);
     assertThat(result.report().walk().retriedSignals()).isPositive();
     assertThat(result.report().walk().records()).isEqualTo(log.size());
+    // the flooder's outcomes over the cap: dead-lettered live, skipped by the replay alike
+    assertThat(result.report().walk().outcomesOverWaitingCap()).isEqualTo(LiveLog.OVER_CAP);
+    assertThat((long) live.get(new StatsKey(LiveLog.FLOODER, "ES", Side.LONG, 0, "v1")).getTrades())
+        .isEqualTo(ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER);
   }
 
   @Test
@@ -201,7 +206,8 @@ class ReplayOnBrokerTest {
             ReplaySettings.LIVE_JOIN_HORIZON,
             ReplaySettings.LIVE_HALF_LIFE,
             PatternScheme.v1(),
-            LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
+            LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY,
+            ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, LEARNER_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
