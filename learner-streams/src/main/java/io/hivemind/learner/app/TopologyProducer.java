@@ -23,7 +23,8 @@ class TopologyProducer {
       @ConfigProperty(name = "hivemind.learner.half-life") Duration halfLife,
       @ConfigProperty(name = "hivemind.learner.community-cap-per-day") int communityCapPerDay,
       @ConfigProperty(name = "hivemind.learner.max-waiting-outcomes-per-user")
-          long maxWaitingOutcomesPerUser) {
+          long maxWaitingOutcomesPerUser,
+      @ConfigProperty(name = "hivemind.learner.retry-horizon") Duration retryHorizon) {
     return new LearnerTopology(
             AvroSerdes.registry(registryUrl),
             new Topics(topicPrefix),
@@ -32,7 +33,8 @@ class TopologyProducer {
                 halfLife,
                 PatternScheme.v1(),
                 communityCapPerDay,
-                maxWaitingOutcomesPerUser))
+                maxWaitingOutcomesPerUser,
+                retryHorizon))
         .build();
   }
 }

@@ -1,7 +1,6 @@
 package io.hivemind.learner.topology;
 
 import io.hivemind.rules.learn.CommunityShares;
-import io.hivemind.rules.learn.ExperienceFactory;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.RecordCheck;
 import io.hivemind.rules.learn.StatsUpdates;
@@ -17,6 +16,7 @@ import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.UserPartitioner;
 import io.hivemind.schema.WinStats;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -65,11 +65,7 @@ public final class LearnerTopology {
   public Topology build() {
     StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
     addStores(builder);
-    TradeJoin join =
-        new TradeJoin(
-            new ExperienceFactory(settings.scheme()),
-            settings.joinHorizon(),
-            settings.maxWaitingOutcomesPerUser());
+    TradeJoin join = settings.join();
 
     KStream<String, JoinOutput> fromSignals =
         decoded(builder, topics.signals, "signals", signalSerde, RecordCheck::problem)
@@ -135,11 +131,15 @@ public final class LearnerTopology {
             Stores.persistentTimestampedKeyValueStore(StoreNames.OUTCOMES_PENDING),
             Serdes.String(),
             outcomeSerde));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.OUTCOMES_PENDING_BY_ARRIVAL),
-            Serdes.String(),
-            Serdes.String()));
+    for (String index :
+        List.of(
+            StoreNames.SIGNALS_BY_ARRIVAL,
+            StoreNames.OUTCOMES_PENDING_BY_ARRIVAL,
+            StoreNames.OUTCOMES_LEARNED_BY_TIME)) {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(index), Serdes.String(), Serdes.String()));
+    }
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.OUTCOMES_WAITING_PER_USER),

@@ -65,7 +65,7 @@ final class OutcomeJoinProcessor implements Processor<String, TradeOutcome, Stri
 
   private void learnExpired(long streamTime) {
     if (!indexChecked) {
-      state.indexUnindexed();
+      state.indexUnindexed(streamTime);
       indexChecked = true;
     }
     JoinStep step = join.expire(streamTime, state);

@@ -1,7 +1,7 @@
 package io.hivemind.learner.topology;
 
 import io.hivemind.rules.learn.JoinState;
-import io.hivemind.rules.learn.WaitingIndex;
+import io.hivemind.rules.learn.TimeIndex;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.TradeOutcome;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The join's memory in a task's state stores, shared by the signal and outcome processors. Waiting
- * outcomes are kept twice: by signal (to join them) and by arrival ({@link WaitingIndex}, to sweep
+ * outcomes are kept twice: by signal (to join them) and by arrival ({@link TimeIndex}, to sweep
  * only those that are due); the two are written together, always.
  */
 final class StoreJoinState implements JoinState {
@@ -23,24 +23,30 @@ final class StoreJoinState implements JoinState {
   /** The static list the join processors are connected to. */
   static final String[] STORES = {
     StoreNames.SIGNALS_BY_ID,
+    StoreNames.SIGNALS_BY_ARRIVAL,
     StoreNames.OUTCOMES_PENDING,
     StoreNames.OUTCOMES_PENDING_BY_ARRIVAL,
     StoreNames.OUTCOMES_WAITING_PER_USER,
-    StoreNames.OUTCOMES_LEARNED
+    StoreNames.OUTCOMES_LEARNED,
+    StoreNames.OUTCOMES_LEARNED_BY_TIME
   };
 
   private final KeyValueStore<String, Signal> signals;
+  private final KeyValueStore<String, String> signalsByArrival;
   private final TimestampedKeyValueStore<String, TradeOutcome> pending;
   private final KeyValueStore<String, String> byArrival;
   private final KeyValueStore<String, Long> waitingPerUser;
   private final KeyValueStore<String, Long> learned;
+  private final KeyValueStore<String, String> learnedByTime;
 
   StoreJoinState(ProcessingContext context) {
     signals = context.getStateStore(StoreNames.SIGNALS_BY_ID);
+    signalsByArrival = context.getStateStore(StoreNames.SIGNALS_BY_ARRIVAL);
     pending = context.getStateStore(StoreNames.OUTCOMES_PENDING);
     byArrival = context.getStateStore(StoreNames.OUTCOMES_PENDING_BY_ARRIVAL);
     waitingPerUser = context.getStateStore(StoreNames.OUTCOMES_WAITING_PER_USER);
     learned = context.getStateStore(StoreNames.OUTCOMES_LEARNED);
+    learnedByTime = context.getStateStore(StoreNames.OUTCOMES_LEARNED_BY_TIME);
   }
 
   @Override
@@ -49,8 +55,9 @@ final class StoreJoinState implements JoinState {
   }
 
   @Override
-  public void putSignal(String id, Signal signal) {
+  public void putSignal(String id, Signal signal, long arrivedAt) {
     signals.put(id, signal);
+    signalsByArrival.put(TimeIndex.of(arrivedAt, id), id);
   }
 
   @Override
@@ -62,10 +69,10 @@ final class StoreJoinState implements JoinState {
   public void putPending(String id, TradeOutcome outcome, long arrivedAt) {
     ValueAndTimestamp<TradeOutcome> before = pending.get(id);
     if (before != null) {
-      byArrival.delete(WaitingIndex.of(before.timestamp(), id));
+      byArrival.delete(TimeIndex.of(before.timestamp(), id));
     }
     pending.put(id, ValueAndTimestamp.make(outcome, arrivedAt));
-    byArrival.put(WaitingIndex.of(arrivedAt, id), id);
+    byArrival.put(TimeIndex.of(arrivedAt, id), id);
   }
 
   @Override
@@ -74,7 +81,7 @@ final class StoreJoinState implements JoinState {
     if (waiting == null) {
       return null;
     }
-    byArrival.delete(WaitingIndex.of(waiting.timestamp(), id));
+    byArrival.delete(TimeIndex.of(waiting.timestamp(), id));
     return waiting.value();
   }
 
@@ -82,7 +89,7 @@ final class StoreJoinState implements JoinState {
   public List<TradeOutcome> removePendingArrivedBy(long cutoff) {
     List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> range =
-        byArrival.range(WaitingIndex.first(), WaitingIndex.upTo(cutoff))) {
+        byArrival.range(TimeIndex.first(), TimeIndex.upTo(cutoff))) {
       range.forEachRemaining(due::add);
     }
     List<TradeOutcome> outcomes = new ArrayList<>(due.size());
@@ -112,25 +119,45 @@ final class StoreJoinState implements JoinState {
   }
 
   /**
-   * Outcomes left waiting by a learner from before the index (ADR 12): indexed by arrival and
-   * counted per user, so they expire and count against the cap. Does nothing, at the cost of one
-   * read of each store, when the index is in use: the two stores are only ever written together.
+   * State left by a learner from before the indexes (ADRs 12 and 14): waiting outcomes indexed by
+   * arrival and counted per user, so they expire and count against the cap; learned outcomes
+   * indexed by when they were learned, and signals by {@code now} (their arrival was not kept), so
+   * they are forgotten a retry horizon later. Each store is scanned only when its index is empty
+   * and it is not: the two are otherwise only ever written together.
    */
-  void indexUnindexed() {
-    try (KeyValueIterator<String, String> indexed = byArrival.all()) {
-      if (indexed.hasNext()) {
-        return;
+  void indexUnindexed(long now) {
+    if (isEmpty(byArrival)) {
+      List<KeyValue<String, ValueAndTimestamp<TradeOutcome>>> unindexed = all(pending);
+      for (KeyValue<String, ValueAndTimestamp<TradeOutcome>> entry : unindexed) {
+        byArrival.put(TimeIndex.of(entry.value.timestamp(), entry.key), entry.key);
+        String user = entry.value.value().getUserId();
+        putWaitingOf(user, waitingOf(user) + 1);
       }
     }
-    List<KeyValue<String, ValueAndTimestamp<TradeOutcome>>> unindexed = new ArrayList<>();
-    try (KeyValueIterator<String, ValueAndTimestamp<TradeOutcome>> all = pending.all()) {
-      all.forEachRemaining(unindexed::add);
+    if (isEmpty(signalsByArrival)) {
+      for (KeyValue<String, Signal> entry : all(signals)) {
+        signalsByArrival.put(TimeIndex.of(now, entry.key), entry.key);
+      }
     }
-    for (KeyValue<String, ValueAndTimestamp<TradeOutcome>> entry : unindexed) {
-      byArrival.put(WaitingIndex.of(entry.value.timestamp(), entry.key), entry.key);
-      String user = entry.value.value().getUserId();
-      putWaitingOf(user, waitingOf(user) + 1);
+    if (isEmpty(learnedByTime)) {
+      for (KeyValue<String, Long> entry : all(learned)) {
+        learnedByTime.put(TimeIndex.of(entry.value, entry.key), entry.key);
+      }
     }
+  }
+
+  private static boolean isEmpty(KeyValueStore<String, ?> store) {
+    try (KeyValueIterator<String, ?> any = store.all()) {
+      return !any.hasNext();
+    }
+  }
+
+  private static <V> List<KeyValue<String, V>> all(KeyValueStore<String, V> store) {
+    List<KeyValue<String, V>> entries = new ArrayList<>();
+    try (KeyValueIterator<String, V> all = store.all()) {
+      all.forEachRemaining(entries::add);
+    }
+    return entries;
   }
 
   @Override
@@ -140,6 +167,28 @@ final class StoreJoinState implements JoinState {
 
   @Override
   public void markLearned(String id, long learnedAt) {
-    learned.put(id, learnedAt);
+    if (learned.get(id) == null) {
+      learned.put(id, learnedAt);
+      learnedByTime.put(TimeIndex.of(learnedAt, id), id);
+    }
+  }
+
+  @Override
+  public void forgetBy(long cutoff) {
+    forget(signalsByArrival, signals, cutoff);
+    forget(learnedByTime, learned, cutoff);
+  }
+
+  private static void forget(
+      KeyValueStore<String, String> index, KeyValueStore<String, ?> store, long cutoff) {
+    List<KeyValue<String, String>> old = new ArrayList<>();
+    try (KeyValueIterator<String, String> range =
+        index.range(TimeIndex.first(), TimeIndex.upTo(cutoff))) {
+      range.forEachRemaining(old::add);
+    }
+    for (KeyValue<String, String> entry : old) {
+      index.delete(entry.key);
+      store.delete(entry.value);
+    }
   }
 }

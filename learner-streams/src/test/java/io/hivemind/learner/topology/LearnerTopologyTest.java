@@ -57,7 +57,8 @@ class LearnerTopologyTest {
             Duration.ofDays(30),
             PatternScheme.v1(),
             CAP_PER_DAY,
-            LearnerSettings.DEFAULT_MAX_WAITING_OUTCOMES_PER_USER);
+            LearnerSettings.DEFAULT_MAX_WAITING_OUTCOMES_PER_USER,
+            LearnerSettings.DEFAULT_RETRY_HORIZON);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "learner-topology-test");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
@@ -274,6 +275,27 @@ class LearnerTopologyTest {
     trade("mallory", "m-next-day", 100, T0.plus(Duration.ofDays(1)));
 
     assertThat(communityStatsAt(0, "v1").getTrades()).as("a new day, a new share").isEqualTo(5);
+  }
+
+  @Test
+  void shouldForgetSignalsAndLearnedOutcomesOnceTheRetryHorizonHasPassed() {
+    trade("alice", "a-1", 100, T0);
+    KeyValueStore<String, Object> signalsById = driver.getKeyValueStore(StoreNames.SIGNALS_BY_ID);
+    KeyValueStore<String, Object> learned = driver.getKeyValueStore(StoreNames.OUTCOMES_LEARNED);
+    String aliceKey = io.hivemind.rules.learn.JoinKey.of("alice", "a-1");
+    assertThat(signalsById.get(aliceKey)).isNotNull();
+
+    trade("bob", "b-1", 100, T0.plus(LearnerSettings.DEFAULT_RETRY_HORIZON).plusSeconds(600));
+
+    assertThat(signalsById.get(aliceKey)).as("forgotten").isNull();
+    assertThat(learned.get(aliceKey)).as("forgotten").isNull();
+    assertThat(signalsById.get(io.hivemind.rules.learn.JoinKey.of("bob", "b-1"))).isNotNull();
+    KeyValueStore<String, String> byArrival =
+        driver.getKeyValueStore(StoreNames.SIGNALS_BY_ARRIVAL);
+    try (var all = byArrival.all()) {
+      assertThat(all).toIterable().as("bob's signal only").hasSize(1);
+    }
+    assertThat(userStatsAt("alice", 0, "v1").getTrades()).as("learning stays").isEqualTo(1);
   }
 
   @Test

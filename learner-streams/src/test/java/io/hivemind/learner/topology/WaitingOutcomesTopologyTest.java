@@ -54,7 +54,8 @@ class WaitingOutcomesTopologyTest {
             Duration.ofDays(30),
             PatternScheme.v1(),
             LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY,
-            CAP);
+            CAP,
+            LearnerSettings.DEFAULT_RETRY_HORIZON);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "waiting-outcomes-test");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * What the join remembers, keyed by {@link JoinKey}: every signal's first copy, the outcomes still
  * waiting for their signal (with the time they arrived), how many outcomes each user has waiting,
- * and the outcomes already learned. Live it is a task's state stores; in a replay, maps. The rules
- * (what is counted when) live in {@link TradeJoin}; a state only stores.
+ * and the outcomes already learned; signals and learned outcomes for the retry horizon only, each
+ * indexed by time ({@link TimeIndex}) to be forgotten. Live it is a task's state stores; in a
+ * replay, maps. The rules (what is counted when) live in {@link TradeJoin}; a state only stores.
  */
 public interface JoinState {
 
   Signal signal(String id);
 
-  void putSignal(String id, Signal signal);
+  /** Remembers a signal's first copy, indexed by {@code arrivedAt} to be forgotten in time. */
+  void putSignal(String id, Signal signal, long arrivedAt);
 
   boolean isPending(String id);
 
@@ -25,7 +27,7 @@ public interface JoinState {
 
   /**
    * Removes and returns the waiting outcomes that arrived at or before cutoff, oldest arrival first
-   * and, within one arrival time, in key order ({@link WaitingIndex}). Only those are read: an
+   * and, within one arrival time, in key order ({@link TimeIndex}). Only those are read: an
    * implementation keeps them indexed by arrival, so a sweep costs what is due, not what waits.
    */
   List<TradeOutcome> removePendingArrivedBy(long cutoff);
@@ -38,5 +40,13 @@ public interface JoinState {
 
   boolean isLearned(String id);
 
+  /** Remembers that signal {@code id}'s outcome was learned, indexed by {@code learnedAt}. */
   void markLearned(String id, long learnedAt);
+
+  /**
+   * Forgets the signals that arrived, and the learned outcomes marked, at or before {@code cutoff}
+   * (read from their time indexes, so it costs what is forgotten). Waiting outcomes are not
+   * touched: they leave by the horizon sweep.
+   */
+  void forgetBy(long cutoff);
 }

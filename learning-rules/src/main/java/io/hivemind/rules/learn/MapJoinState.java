@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * One partition's join memory in maps, for a replay (and the rules' own tests). Waiting outcomes
- * are indexed by {@link WaitingIndex} in its {@link WaitingIndex#ORDER}, the order the live task's
+ * are indexed by {@link TimeIndex} in its {@link TimeIndex#ORDER}, the order the live task's
  * RocksDB index hands them to the horizon sweep.
  */
 public final class MapJoinState implements JoinState {
@@ -21,10 +21,12 @@ public final class MapJoinState implements JoinState {
   private record Waiting(TradeOutcome outcome, long arrivedAt) {}
 
   private final Map<String, Signal> signals = new HashMap<>();
+  private final TreeMap<String, String> signalsByArrival = new TreeMap<>(TimeIndex.ORDER);
   private final Map<String, Waiting> pending = new HashMap<>();
-  private final TreeMap<String, String> byArrival = new TreeMap<>(WaitingIndex.ORDER);
+  private final TreeMap<String, String> byArrival = new TreeMap<>(TimeIndex.ORDER);
   private final Map<String, Long> waitingPerUser = new HashMap<>();
   private final Set<String> learned = new HashSet<>();
+  private final TreeMap<String, String> learnedByTime = new TreeMap<>(TimeIndex.ORDER);
 
   @Override
   public Signal signal(String id) {
@@ -32,8 +34,9 @@ public final class MapJoinState implements JoinState {
   }
 
   @Override
-  public void putSignal(String id, Signal signal) {
+  public void putSignal(String id, Signal signal, long arrivedAt) {
     signals.put(id, signal);
+    signalsByArrival.put(TimeIndex.of(arrivedAt, id), id);
   }
 
   @Override
@@ -45,9 +48,9 @@ public final class MapJoinState implements JoinState {
   public void putPending(String id, TradeOutcome outcome, long arrivedAt) {
     Waiting before = pending.put(id, new Waiting(outcome, arrivedAt));
     if (before != null) {
-      byArrival.remove(WaitingIndex.of(before.arrivedAt(), id));
+      byArrival.remove(TimeIndex.of(before.arrivedAt(), id));
     }
-    byArrival.put(WaitingIndex.of(arrivedAt, id), id);
+    byArrival.put(TimeIndex.of(arrivedAt, id), id);
   }
 
   @Override
@@ -56,13 +59,13 @@ public final class MapJoinState implements JoinState {
     if (waiting == null) {
       return null;
     }
-    byArrival.remove(WaitingIndex.of(waiting.arrivedAt(), id));
+    byArrival.remove(TimeIndex.of(waiting.arrivedAt(), id));
     return waiting.outcome();
   }
 
   @Override
   public List<TradeOutcome> removePendingArrivedBy(long cutoff) {
-    NavigableMap<String, String> due = byArrival.headMap(WaitingIndex.upTo(cutoff), true);
+    NavigableMap<String, String> due = byArrival.headMap(TimeIndex.upTo(cutoff), true);
     List<TradeOutcome> expired = new ArrayList<>(due.size());
     for (String id : due.values()) {
       expired.add(pending.remove(id).outcome());
@@ -97,6 +100,30 @@ public final class MapJoinState implements JoinState {
 
   @Override
   public void markLearned(String id, long learnedAt) {
-    learned.add(id);
+    if (learned.add(id)) {
+      learnedByTime.put(TimeIndex.of(learnedAt, id), id);
+    }
+  }
+
+  @Override
+  public void forgetBy(long cutoff) {
+    NavigableMap<String, String> oldSignals =
+        signalsByArrival.headMap(TimeIndex.upTo(cutoff), true);
+    oldSignals.values().forEach(signals::remove);
+    oldSignals.clear();
+    NavigableMap<String, String> oldLearned = learnedByTime.headMap(TimeIndex.upTo(cutoff), true);
+    oldLearned.values().forEach(learned::remove);
+    oldLearned.clear();
+  }
+
+  /** How many entries the state holds, over every map and index: its size, for benchmarks. */
+  public long entries() {
+    return (long) signals.size()
+        + signalsByArrival.size()
+        + pending.size()
+        + byArrival.size()
+        + waitingPerUser.size()
+        + learned.size()
+        + learnedByTime.size();
   }
 }

@@ -1,21 +1,22 @@
 package io.hivemind.rules.learn;
 
 /**
- * Key of the index of waiting outcomes by arrival: the arrival time in a fixed width whose string
- * order is the time's order, then the {@link JoinKey}. Scanning the index from its start up to
- * {@link #upTo} reads exactly the outcomes that arrived at or before a time, oldest first, and the
- * same order holds wherever the key is kept: in a RocksDB store (UTF-8 byte order) and in a
- * replay's map ordered by {@link #ORDER} (code point order, which is UTF-8 byte order).
+ * Key of an index of the join's memory by time (waiting outcomes by arrival, signals by arrival,
+ * learned outcomes by when they were learned): the time in a fixed width whose string order is the
+ * time's order, then the {@link JoinKey}. Scanning an index from its start up to {@link #upTo}
+ * reads exactly the entries of a time at or before a cutoff, oldest first, and the same order holds
+ * wherever the key is kept: in a RocksDB store (UTF-8 byte order) and in a replay's map ordered by
+ * {@link #ORDER} (code point order, which is UTF-8 byte order).
  */
-public final class WaitingIndex {
+public final class TimeIndex {
 
   /** Width of the time part: 16 hex digits. */
   static final int TIME_WIDTH = 16;
 
   /** String order as UTF-8 bytes order it: by code point (String.compareTo differs past U+FFFF). */
-  public static final java.util.Comparator<String> ORDER = WaitingIndex::compareCodePoints;
+  public static final java.util.Comparator<String> ORDER = TimeIndex::compareCodePoints;
 
-  private WaitingIndex() {}
+  private TimeIndex() {}
 
   public static String of(long arrivedAt, String joinKey) {
     return time(arrivedAt) + joinKey;

@@ -13,7 +13,9 @@ import java.util.Map;
  * Joins outcomes to their signals and learns each outcome once: at once when its signal is known,
  * otherwise when the signal arrives or, if it never does, once the log's time has passed the
  * outcome's arrival by the join horizon. A retried POST counts once: the first copy of a signal and
- * the first outcome per signal win. Times are the records' (the log's), never the wall clock's, so
+ * the first outcome per signal win, within the retry horizon: signals and learned outcomes are
+ * remembered that long (in the log's time), then forgotten, so the join's memory stays as large as
+ * the traffic of one retry horizon. Times are the records' (the log's), never the wall clock's, so
  * the same log gives the same experiences on every run.
  *
  * <p>A user has at most {@code maxWaitingPerUser} outcomes waiting for their signal: one more is
@@ -30,14 +32,28 @@ public final class TradeJoin {
   private final ExperienceFactory experiences;
   private final Duration horizon;
   private final long maxWaitingPerUser;
+  private final Duration retryHorizon;
 
-  public TradeJoin(ExperienceFactory experiences, Duration horizon, long maxWaitingPerUser) {
+  /**
+   * @param retryHorizon how long (in the log's time) signals and learned outcomes are remembered to
+   *     recognise a retried POST; longer than {@code horizon}, and at least the gateway's maximum
+   *     event age plus a margin, since a retry carries the first copy's event time
+   */
+  public TradeJoin(
+      ExperienceFactory experiences,
+      Duration horizon,
+      long maxWaitingPerUser,
+      Duration retryHorizon) {
     if (maxWaitingPerUser < 1) {
       throw new IllegalArgumentException("maxWaitingPerUser must be >= 1");
+    }
+    if (retryHorizon.compareTo(horizon) <= 0) {
+      throw new IllegalArgumentException("retryHorizon must be longer than the join horizon");
     }
     this.experiences = experiences;
     this.horizon = horizon;
     this.maxWaitingPerUser = maxWaitingPerUser;
+    this.retryHorizon = retryHorizon;
   }
 
   /** A signal arrived at {@code time}: the experience it completes, if its outcome was waiting. */
@@ -46,7 +62,7 @@ public final class TradeJoin {
     if (state.signal(id) != null) {
       return JoinStep.NOTHING; // a retried POST: the first copy counts
     }
-    state.putSignal(id, signal);
+    state.putSignal(id, signal, time);
     TradeOutcome waiting = state.removePending(id);
     if (waiting == null) {
       return JoinStep.NOTHING;
@@ -86,9 +102,10 @@ public final class TradeJoin {
 
   /**
    * The log has reached {@code time}: outcomes that waited past the horizon, learned without,
-   * oldest arrival first.
+   * oldest arrival first; signals and learned outcomes older than the retry horizon forgotten.
    */
   public JoinStep expire(long time, JoinState state) {
+    state.forgetBy(time - retryHorizon.toMillis());
     List<TradeOutcome> expired = state.removePendingArrivedBy(time - horizon.toMillis());
     if (expired.isEmpty()) {
       return JoinStep.NOTHING;

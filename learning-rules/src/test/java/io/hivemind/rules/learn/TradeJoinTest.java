@@ -18,9 +18,10 @@ class TradeJoinTest {
   private static final Instant ENTRY = Instant.parse("2026-11-20T17:30:00Z");
   private static final Duration HORIZON = Duration.ofHours(1);
   private static final long CAP = 3;
+  private static final Duration RETRY_HORIZON = Duration.ofDays(2);
 
   private final TradeJoin join =
-      new TradeJoin(new ExperienceFactory(PatternScheme.v1()), HORIZON, CAP);
+      new TradeJoin(new ExperienceFactory(PatternScheme.v1()), HORIZON, CAP, RETRY_HORIZON);
   private final MapJoinState state = new MapJoinState();
 
   private static TradeOutcome outcome(String user, String id) {
@@ -175,16 +176,12 @@ class TradeJoinTest {
 
   @Test
   void shouldOrderIndexKeysByTimeThenByJoinKeyAsUtf8BytesDo() {
-    assertThat(WaitingIndex.ORDER.compare(WaitingIndex.of(-5, "z"), WaitingIndex.of(3, "a")))
-        .isNegative();
-    assertThat(WaitingIndex.ORDER.compare(WaitingIndex.of(3, "a"), WaitingIndex.of(3, "b")))
-        .isNegative();
-    assertThat(WaitingIndex.ORDER.compare(WaitingIndex.of(3, "zz"), WaitingIndex.upTo(3)))
-        .isNegative();
-    assertThat(WaitingIndex.ORDER.compare(WaitingIndex.upTo(3), WaitingIndex.of(4, "\u0000")))
-        .isNegative();
+    assertThat(TimeIndex.ORDER.compare(TimeIndex.of(-5, "z"), TimeIndex.of(3, "a"))).isNegative();
+    assertThat(TimeIndex.ORDER.compare(TimeIndex.of(3, "a"), TimeIndex.of(3, "b"))).isNegative();
+    assertThat(TimeIndex.ORDER.compare(TimeIndex.of(3, "zz"), TimeIndex.upTo(3))).isNegative();
+    assertThat(TimeIndex.ORDER.compare(TimeIndex.upTo(3), TimeIndex.of(4, "\u0000"))).isNegative();
     // U+FFFD sorts before U+1F600 in UTF-8, after its surrogates in UTF-16
-    assertThat(WaitingIndex.ORDER.compare("\uFFFD", "\uD83D\uDE00")).isNegative();
-    assertThat(WaitingIndex.joinKey(WaitingIndex.of(42, "u\u0000s"))).isEqualTo("u\u0000s");
+    assertThat(TimeIndex.ORDER.compare("\uFFFD", "\uD83D\uDE00")).isNegative();
+    assertThat(TimeIndex.joinKey(TimeIndex.of(42, "u\u0000s"))).isEqualTo("u\u0000s");
   }
 }

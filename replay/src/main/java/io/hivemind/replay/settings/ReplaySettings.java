@@ -29,6 +29,7 @@ public record ReplaySettings(
   public static final Duration LIVE_JOIN_HORIZON = Duration.ofHours(24);
   public static final long LIVE_MAX_WAITING_OUTCOMES_PER_USER =
       LearnerSettings.DEFAULT_MAX_WAITING_OUTCOMES_PER_USER;
+  public static final Duration LIVE_RETRY_HORIZON = LearnerSettings.DEFAULT_RETRY_HORIZON;
   public static final String LIVE_SCHEME = "v1";
   public static final double DEFAULT_THRESHOLD = 0.5;
 

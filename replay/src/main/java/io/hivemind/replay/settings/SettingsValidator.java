@@ -77,6 +77,12 @@ public final class SettingsValidator {
       joinHorizon = Durations.parse(request.joinHorizon());
       if (joinHorizon == null) {
         violations.add(new Violation("join_horizon", "must be a duration like 24h"));
+      } else if (joinHorizon.compareTo(ReplaySettings.LIVE_RETRY_HORIZON) >= 0) {
+        violations.add(
+            new Violation(
+                "join_horizon",
+                "must be shorter than the retry horizon, "
+                    + Durations.format(ReplaySettings.LIVE_RETRY_HORIZON)));
       }
     }
     if (!violations.isEmpty()) {

@@ -8,7 +8,6 @@ import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.rules.learn.CommunityShares;
 import io.hivemind.rules.learn.CommunityShares.KeyedContribution;
-import io.hivemind.rules.learn.ExperienceFactory;
 import io.hivemind.rules.learn.JoinStep;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.MapJoinState;
@@ -39,8 +38,7 @@ final class VariantLearner {
   private final Duration halfLife;
   private final TradeJoin join;
   private final ConfidenceModel model;
-  private final CommunityShares shares =
-      new CommunityShares(LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
+  private final CommunityShares shares;
   private final Map<Integer, Task> tasks = new HashMap<>();
   private final StatsMaps stats = new StatsMaps();
   private final CommunityShares.Ledger ledger = CommunityShares.Ledger.in(new HashMap<>());
@@ -53,11 +51,13 @@ final class VariantLearner {
     long streamTime = Long.MIN_VALUE;
   }
 
-  VariantLearner(Variant variant, Duration joinHorizon, long maxWaitingOutcomesPerUser) {
-    this.halfLife = variant.halfLife();
-    this.join =
-        new TradeJoin(
-            new ExperienceFactory(variant.patternScheme()), joinHorizon, maxWaitingOutcomesPerUser);
+  /**
+   * @param live the live learner's settings with the variant's half-life and scheme
+   */
+  VariantLearner(Variant variant, LearnerSettings live) {
+    this.halfLife = live.halfLife();
+    this.join = live.join();
+    this.shares = new CommunityShares(live.communityCapPerDay());
     this.model =
         new ConfidenceModel(
             variant.patternScheme(),

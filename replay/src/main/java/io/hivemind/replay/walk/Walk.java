@@ -5,6 +5,7 @@ import io.hivemind.replay.log.Source;
 import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.replay.settings.ReplaySettings.Variant;
 import io.hivemind.rules.learn.JoinKey;
+import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.RecordCheck;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Experience;
@@ -55,7 +56,14 @@ public final class Walk {
     for (Variant variant : settings.variants()) {
       learners.add(
           new VariantLearner(
-              variant, settings.joinHorizon(), ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER));
+              variant,
+              new LearnerSettings(
+                  settings.joinHorizon(),
+                  variant.halfLife(),
+                  variant.patternScheme(),
+                  LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY,
+                  ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER,
+                  ReplaySettings.LIVE_RETRY_HORIZON)));
       decisions.add(new ArrayList<>());
       awaitingOutcome.add(new HashMap<>());
     }

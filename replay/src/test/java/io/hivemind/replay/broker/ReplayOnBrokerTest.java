@@ -207,7 +207,8 @@ class ReplayOnBrokerTest {
             ReplaySettings.LIVE_HALF_LIFE,
             PatternScheme.v1(),
             LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY,
-            ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER);
+            ReplaySettings.LIVE_MAX_WAITING_OUTCOMES_PER_USER,
+            ReplaySettings.LIVE_RETRY_HORIZON);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, LEARNER_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
