@@ -33,7 +33,12 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
 
   /** Compose services with no section in services.conf: ./hivemind runs these steps itself. */
-  private static final Set<String> COMPOSE_ONLY = Set.of("kafka", "topic-init");
+  private static final Set<String> COMPOSE_ONLY =
+      Set.of("kafka", "kafka-2", "kafka-3", "topic-init");
+
+  /** The Kafka nodes of a cluster (./hivemind up --brokers 3) and their port settings. */
+  private static final Map<String, String> KAFKA_NODES =
+      Map.of("kafka", "KAFKA_PORT", "kafka-2", "KAFKA_2_PORT", "kafka-3", "KAFKA_3_PORT");
 
   private static final Pattern LOCAL_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern COMPOSE_REF =
@@ -113,6 +118,25 @@ class ComposeFileTest {
     assertThat(problems())
         .containsExactly(
             "registry: APICURIO_STORAGE_KIND is sql in compose, kafkasql in ./hivemind");
+  }
+
+  @Test
+  void shouldReportAClusterNodeWithOneReplicaHardCoded() {
+    ((ObjectNode) environment("kafka-3")).put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
+
+    assertThat(problems())
+        .containsExactly(
+            "kafka-3: KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR does not use"
+                + " ${HIVEMIND_REPLICATION_FACTOR}");
+  }
+
+  @Test
+  void shouldReportAClusterNodeOnAnotherPort() {
+    ArrayNode ports = (ArrayNode) service("kafka-2").get("ports");
+    ports.set(0, ports.textNode("9192:9192"));
+
+    assertThat(problems())
+        .containsExactly("kafka-2: compose does not publish port 9094 as 9094:9094");
   }
 
   @Test
@@ -344,23 +368,21 @@ class ComposeFileTest {
         "apicurio/apicurio-registry:" + pomProperty(pom, "apicurio.registry.app.version"),
         problems);
 
-    String kafkaPort = local.resolve("${KAFKA_PORT}");
-    if (!publishedPorts("kafka").contains(kafkaPort + ":" + kafkaPort)) {
-      problems.add(
-          "kafka: compose does not publish port "
-              + kafkaPort
-              + " as "
-              + kafkaPort
-              + ":"
-              + kafkaPort);
-    }
-    String roles = composeEnvironment("kafka").getOrDefault("KAFKA_PROCESS_ROLES", "");
-    if (!roles.contains("broker") || !roles.contains("controller")) {
-      problems.add("kafka: not one KRaft node that is broker and controller (" + roles + ")");
+    new TreeSet<>(KAFKA_NODES.keySet())
+        .forEach(node -> compareKafkaNode(node, KAFKA_NODES.get(node), problems));
+    for (String node : List.of("kafka-2", "kafka-3")) {
+      if (!service(node).path("profiles").toString().contains("\"cluster\"")) {
+        problems.add(node + ": not in the cluster profile");
+      }
     }
 
     Map<String, String> init = composeEnvironment("topic-init");
-    for (String setting : List.of("HIVEMIND_PARTITIONS", "HIVEMIND_TOPIC_PREFIX")) {
+    for (String setting :
+        List.of(
+            "HIVEMIND_PARTITIONS",
+            "HIVEMIND_TOPIC_PREFIX",
+            "HIVEMIND_REPLICATION_FACTOR",
+            "HIVEMIND_MIN_INSYNC_REPLICAS")) {
       String expected = local.resolve("${" + setting + "}");
       String actual = resolveCompose(init.getOrDefault(setting, ""));
       if (!expected.equals(actual)) {
@@ -372,6 +394,32 @@ class ComposeFileTest {
                 + " in compose, "
                 + expected
                 + " in ./hivemind");
+      }
+    }
+  }
+
+  private void compareKafkaNode(String node, String portSetting, List<String> problems) {
+    String port = local.resolve("${" + portSetting + "}");
+    if (!publishedPorts(node).contains(port + ":" + port)) {
+      problems.add(node + ": compose does not publish port " + port + " as " + port + ":" + port);
+    }
+    Map<String, String> env = composeEnvironment(node);
+    String roles = env.getOrDefault("KAFKA_PROCESS_ROLES", "");
+    if (!roles.contains("broker") || !roles.contains("controller")) {
+      problems.add(node + ": not a KRaft node that is broker and controller (" + roles + ")");
+    }
+    for (String key :
+        List.of(
+            "KAFKA_DEFAULT_REPLICATION_FACTOR",
+            "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+            "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")) {
+      if (!composeVariables(env.getOrDefault(key, "")).contains("HIVEMIND_REPLICATION_FACTOR")) {
+        problems.add(node + ": " + key + " does not use ${HIVEMIND_REPLICATION_FACTOR}");
+      }
+    }
+    for (String key : List.of("KAFKA_MIN_INSYNC_REPLICAS", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
+      if (!composeVariables(env.getOrDefault(key, "")).contains("HIVEMIND_MIN_INSYNC_REPLICAS")) {
+        problems.add(node + ": " + key + " does not use ${HIVEMIND_MIN_INSYNC_REPLICAS}");
       }
     }
   }

@@ -89,7 +89,8 @@ public final class KafkaStack {
   /** Creates the system's topics under {@code topics}' prefix, if missing. */
   public void createTopics(Topics topics, int partitions) {
     try (Admin admin = admin()) {
-      new TopicProvisioner(admin).createMissing(topics, partitions, (short) 1);
+      new TopicProvisioner(admin)
+          .createMissing(topics, partitions, TopicProvisioner.Replication.SINGLE);
     } catch (Exception e) {
       throw new IllegalStateException("could not create topics", e);
     }

@@ -49,7 +49,8 @@ public final class BenchTopics implements AutoCloseable {
   /** Creates every topic of a deployment under {@code prefix} (none is left to auto-creation). */
   public Topics create(String prefix, int partitions) throws Exception {
     Topics topics = new Topics(prefix);
-    new TopicProvisioner(admin).createMissing(topics, partitions, (short) 1);
+    new TopicProvisioner(admin)
+        .createMissing(topics, partitions, TopicProvisioner.Replication.SINGLE);
     return topics;
   }
 
