@@ -7,6 +7,7 @@ import io.hivemind.bench.quality.QualityBenchmark;
 import io.hivemind.bench.query.QueryBenchmark;
 import io.hivemind.bench.replay.ReplayBenchmark;
 import io.hivemind.bench.restore.RestoreBenchmark;
+import io.hivemind.bench.state.JoinStateBenchmark;
 import java.util.List;
 
 /** {@code ./hivemind bench <name> [--option value]…}: runs one benchmark against the stack. */
@@ -21,7 +22,8 @@ public final class BenchMain {
           new ReplayBenchmark(),
           new RestoreBenchmark(),
           new FreshnessBenchmark(),
-          new QualityBenchmark());
+          new QualityBenchmark(),
+          new JoinStateBenchmark());
 
   private BenchMain() {}
 
