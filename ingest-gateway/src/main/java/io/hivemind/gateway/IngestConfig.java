@@ -31,4 +31,16 @@ public interface IngestConfig {
    * 12): time to post the signals; the backlog also empties by itself at the join horizon.
    */
   Duration backlogRetryAfter();
+
+  /**
+   * How often the gateway measures its clock against the broker's (ADR 16); event timestamps and
+   * the event-time checks use the host clock corrected by the latest measurement.
+   */
+  Duration clockProbeInterval();
+
+  /**
+   * How far this host's clock may be from the broker's before it is logged as a warning; and, once
+   * the broker's time cannot be measured any more, before readiness goes down.
+   */
+  Duration maxClockOffset();
 }

@@ -29,6 +29,14 @@ public final class Topics {
    */
   public final String outcomeBacklogs;
 
+  /**
+   * Probes of the gateway's clock against the broker's (ADR 16): key the gateway instance, value
+   * its own time when it sent the probe. The broker stamps each record with its own time on append
+   * ({@code LogAppendTime}); the acknowledgement carries that time back. Compacted: one record per
+   * instance, its latest probe.
+   */
+  public final String clockProbes;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -41,6 +49,7 @@ public final class Topics {
     audit = prefix + "audit";
     apiKeys = prefix + "api-keys";
     outcomeBacklogs = prefix + "outcome-backlogs";
+    clockProbes = prefix + "clock-probes";
   }
 
   public static Topics withDefaultPrefix() {
@@ -65,7 +74,11 @@ public final class Topics {
         new TopicSpec(audit, kept, 1),
         // Every service reads the API keys whole too: one record (hashes only) per key id.
         new TopicSpec(apiKeys, compacted, 1),
-        new TopicSpec(outcomeBacklogs, compacted));
+        new TopicSpec(outcomeBacklogs, compacted),
+        new TopicSpec(
+            clockProbes,
+            Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),
+            1));
   }
 
   /**

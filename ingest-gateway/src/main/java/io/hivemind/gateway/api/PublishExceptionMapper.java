@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A record the broker did not acknowledge: 503 with {@code Retry-After} when trying again can work
- * (the bot resends with the same ids, duplicates are dropped downstream), else 500.
+ * (the bot resends with the same ids, duplicates are dropped downstream), else 500. A timestamp the
+ * broker refused is this gateway's clock, not the bot's request: 503 too (ADR 16).
  */
 @Provider
 public class PublishExceptionMapper implements ExceptionMapper<PublishException> {
@@ -31,6 +32,13 @@ public class PublishExceptionMapper implements ExceptionMapper<PublishException>
   }
 
   static Response toResponse(PublishException exception, Duration retryAfter) {
+    if (exception.clockRefused()) {
+      LOG.warnf("answering 503, the broker refused this host's clock: %s", exception.getMessage());
+      return ProblemResponses.unavailable(
+          "the event store refused this gateway's clock, which is being corrected; retry with the"
+              + " same ids",
+          retryAfter);
+    }
     if (exception.retriable()) {
       LOG.warnf("answering 503: %s", exception.getMessage());
       return ProblemResponses.unavailable(

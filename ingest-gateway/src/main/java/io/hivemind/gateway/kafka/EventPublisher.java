@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class EventPublisher implements AutoCloseable {
   private final Duration sendTimeout;
   private final PublishMetrics metrics;
   private final Executor blockingExecutor;
+  private final Clock clock;
   private final Set<String> readyTopics = ConcurrentHashMap.newKeySet();
 
   /**
@@ -36,18 +38,24 @@ public final class EventPublisher implements AutoCloseable {
    *     to register schemas ahead of the first request
    * @param blockingExecutor where sends to a topic that is not {@link #prepare prepared} yet run,
    *     because their {@code send()} may wait on the network for metadata or the registry
+   * @param clock the broker's time as this host best knows it (ADR 16): every record without a
+   *     timestamp of its own is stamped with it, never with the producer's own host-clock time,
+   *     which the broker refuses once it is more than {@code log.message.timestamp.after.max.ms}
+   *     ahead
    */
   public EventPublisher(
       Producer<String, SpecificRecord> producer,
       Serializer<SpecificRecord> valueSerializer,
       Duration sendTimeout,
       PublishMetrics metrics,
-      Executor blockingExecutor) {
+      Executor blockingExecutor,
+      Clock clock) {
     this.producer = producer;
     this.valueSerializer = valueSerializer;
     this.sendTimeout = sendTimeout;
     this.metrics = metrics;
     this.blockingExecutor = blockingExecutor;
+    this.clock = clock;
   }
 
   /**
@@ -101,7 +109,7 @@ public final class EventPublisher implements AutoCloseable {
     AtomicBoolean failed = new AtomicBoolean();
     long started = System.nanoTime();
     for (int i = 0; i < records.size(); i++) {
-      ProducerRecord<String, SpecificRecord> record = records.get(i);
+      ProducerRecord<String, SpecificRecord> record = stamped(records.get(i));
       int index = i;
       try {
         producer.send(
@@ -126,6 +134,20 @@ public final class EventPublisher implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private ProducerRecord<String, SpecificRecord> stamped(
+      ProducerRecord<String, SpecificRecord> record) {
+    if (record.timestamp() != null) {
+      return record;
+    }
+    return new ProducerRecord<>(
+        record.topic(),
+        record.partition(),
+        clock.millis(),
+        record.key(),
+        record.value(),
+        record.headers());
   }
 
   private void fail(

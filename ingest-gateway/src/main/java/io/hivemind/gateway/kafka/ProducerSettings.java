@@ -34,6 +34,21 @@ public final class ProducerSettings {
     return settings;
   }
 
+  /**
+   * The clock probe's producer (ADR 16): the ingest settings, but acks=1 (the leader stamps the
+   * append time before it replicates, so waiting for the followers would only bias the measured
+   * midpoint) and no linger (a probe never waits to be batched).
+   */
+  public static Map<String, Object> forClockProbe(Map<String, ?> connection, Duration sendTimeout) {
+    Map<String, Object> settings = forIngest(connection, sendTimeout);
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "hivemind-ingest-clock-probe");
+    settings.put(ProducerConfig.ACKS_CONFIG, "1");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(sendTimeout.toMillis()));
+    return settings;
+  }
+
   public static Map<String, Object> forIngest(String bootstrapServers, Duration sendTimeout) {
     int deliveryTimeoutMs = Math.toIntExact(sendTimeout.toMillis());
     if (deliveryTimeoutMs < 100) {

@@ -1,6 +1,7 @@
 package io.hivemind.gateway.kafka;
 
 import io.hivemind.gateway.IngestConfig;
+import io.hivemind.gateway.clock.BrokerTime;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,8 @@ class PublisherProducer {
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(name = "hivemind.registry.url") String registryUrl,
       IngestConfig config,
-      MeterRegistry meterRegistry) {
+      MeterRegistry meterRegistry,
+      BrokerTime brokerTime) {
     Serializer<SpecificRecord> values =
         AvroSerdes.registry(registryUrl).valueSerde(SpecificRecord.class).serializer();
     KafkaProducer<String, SpecificRecord> producer =
@@ -45,7 +47,8 @@ class PublisherProducer {
         values,
         config.sendTimeout(),
         new PublishMetrics(meterRegistry),
-        Infrastructure.getDefaultWorkerPool());
+        Infrastructure.getDefaultWorkerPool(),
+        brokerTime.clock());
   }
 
   void close(@Disposes EventPublisher publisher) {

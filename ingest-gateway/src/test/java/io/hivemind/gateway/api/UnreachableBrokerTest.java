@@ -13,6 +13,7 @@ import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,8 @@ class UnreachableBrokerTest {
             values,
             SEND_TIMEOUT,
             new PublishMetrics(new SimpleMeterRegistry()),
-            workers);
+            workers,
+            Clock.systemUTC());
   }
 
   @AfterEach
