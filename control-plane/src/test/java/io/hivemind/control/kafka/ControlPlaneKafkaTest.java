@@ -441,7 +441,7 @@ class ControlPlaneKafkaTest {
     produceRaw(topics.control, "global/trading", "not a record".getBytes(StandardCharsets.UTF_8));
 
     await().atMost(WAIT).until(() -> !view.isLoaded());
-    assertThat(loadedChanges).containsExactly(false);
+    assertThat(fromFirstUnloaded(loadedChanges)).containsExactly(false);
     assertThatThrownBy(() -> view.evaluate(BotContext.FLEET))
         .isInstanceOf(ControlStateUnknownException.class);
 
@@ -451,8 +451,19 @@ class ControlPlaneKafkaTest {
     assertThat(view.awaitCommand(idOf(halt), WAIT)).isTrue();
     await()
         .atMost(WAIT)
-        .untilAsserted(() -> assertThat(loadedChanges).containsExactly(false, true));
+        .untilAsserted(
+            () -> assertThat(fromFirstUnloaded(loadedChanges)).containsExactly(false, true));
     assertThat(view.evaluate(BotContext.FLEET).tradingState()).isEqualTo(TradingState.HALTED);
+  }
+
+  /**
+   * The changes from the first "not loaded" on: a listener added right after the first load may
+   * still be told of it (the follower tells its listeners just after the waiters), which is not
+   * what the test is about.
+   */
+  private static List<Boolean> fromFirstUnloaded(List<Boolean> changes) {
+    int first = changes.indexOf(false);
+    return first < 0 ? List.of() : List.copyOf(changes.subList(first, changes.size()));
   }
 
   @Test
