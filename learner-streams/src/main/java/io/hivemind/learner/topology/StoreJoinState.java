@@ -87,18 +87,9 @@ final class StoreJoinState implements JoinState {
 
   @Override
   public List<TradeOutcome> removePendingArrivedBy(long cutoff) {
-    List<KeyValue<String, String>> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> range =
-        byArrival.range(TimeIndex.first(), TimeIndex.upTo(cutoff))) {
-      range.forEachRemaining(due::add);
-    }
-    List<TradeOutcome> outcomes = new ArrayList<>(due.size());
-    for (KeyValue<String, String> entry : due) {
-      byArrival.delete(entry.key);
-      ValueAndTimestamp<TradeOutcome> waiting = pending.delete(entry.value);
-      if (waiting != null) {
-        outcomes.add(waiting.value());
-      }
+    List<TradeOutcome> outcomes = new ArrayList<>();
+    for (ValueAndTimestamp<TradeOutcome> waiting : removeUpTo(byArrival, pending, cutoff)) {
+      outcomes.add(waiting.value());
     }
     return outcomes;
   }
@@ -175,20 +166,30 @@ final class StoreJoinState implements JoinState {
 
   @Override
   public void forgetBy(long cutoff) {
-    forget(signalsByArrival, signals, cutoff);
-    forget(learnedByTime, learned, cutoff);
+    removeUpTo(signalsByArrival, signals, cutoff);
+    removeUpTo(learnedByTime, learned, cutoff);
   }
 
-  private static void forget(
-      KeyValueStore<String, String> index, KeyValueStore<String, ?> store, long cutoff) {
-    List<KeyValue<String, String>> old = new ArrayList<>();
+  /**
+   * Removes the entries of {@code index} (a {@link TimeIndex}) up to {@code cutoff}, and what they
+   * point to in {@code store}; returns the removed values in the index's order (oldest first). Only
+   * the due part of the index is read.
+   */
+  private static <V> List<V> removeUpTo(
+      KeyValueStore<String, String> index, KeyValueStore<String, V> store, long cutoff) {
+    List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> range =
         index.range(TimeIndex.first(), TimeIndex.upTo(cutoff))) {
-      range.forEachRemaining(old::add);
+      range.forEachRemaining(due::add);
     }
-    for (KeyValue<String, String> entry : old) {
+    List<V> removed = new ArrayList<>(due.size());
+    for (KeyValue<String, String> entry : due) {
       index.delete(entry.key);
-      store.delete(entry.value);
+      V value = store.delete(entry.value);
+      if (value != null) {
+        removed.add(value);
+      }
     }
+    return removed;
   }
 }

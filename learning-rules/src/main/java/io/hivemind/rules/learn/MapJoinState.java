@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One partition's join memory in maps, for a replay (and the rules' own tests). Waiting outcomes
@@ -65,12 +66,8 @@ public final class MapJoinState implements JoinState {
 
   @Override
   public List<TradeOutcome> removePendingArrivedBy(long cutoff) {
-    NavigableMap<String, String> due = byArrival.headMap(TimeIndex.upTo(cutoff), true);
-    List<TradeOutcome> expired = new ArrayList<>(due.size());
-    for (String id : due.values()) {
-      expired.add(pending.remove(id).outcome());
-    }
-    due.clear();
+    List<TradeOutcome> expired = new ArrayList<>();
+    removeUpTo(byArrival, cutoff, id -> expired.add(pending.remove(id).outcome()));
     return expired;
   }
 
@@ -107,13 +104,19 @@ public final class MapJoinState implements JoinState {
 
   @Override
   public void forgetBy(long cutoff) {
-    NavigableMap<String, String> oldSignals =
-        signalsByArrival.headMap(TimeIndex.upTo(cutoff), true);
-    oldSignals.values().forEach(signals::remove);
-    oldSignals.clear();
-    NavigableMap<String, String> oldLearned = learnedByTime.headMap(TimeIndex.upTo(cutoff), true);
-    oldLearned.values().forEach(learned::remove);
-    oldLearned.clear();
+    removeUpTo(signalsByArrival, cutoff, signals::remove);
+    removeUpTo(learnedByTime, cutoff, learned::remove);
+  }
+
+  /**
+   * Removes the entries of {@code index} up to {@code cutoff}, oldest first, handing each join key
+   * to {@code remove}.
+   */
+  private static void removeUpTo(
+      TreeMap<String, String> index, long cutoff, Consumer<String> remove) {
+    NavigableMap<String, String> due = index.headMap(TimeIndex.upTo(cutoff), true);
+    due.values().forEach(remove);
+    due.clear();
   }
 
   /** How many entries the state holds, over every map and index: its size, for benchmarks. */
