@@ -33,7 +33,9 @@ public record Stack(
         "http://" + host + ":" + env.getOrDefault("QUERY_PORT", "8081"),
         "http://" + host + ":" + env.getOrDefault("LEARNER_PORT", "8082"),
         "http://" + host + ":" + env.getOrDefault("REGISTRY_PORT", "8085") + "/apis/registry/v3",
-        host + ":" + env.getOrDefault("KAFKA_PORT", "9092"),
+        // every node of a cluster (./hivemind exports them), else the one at KAFKA_PORT
+        env.getOrDefault(
+            "KAFKA_BOOTSTRAP_SERVERS", host + ":" + env.getOrDefault("KAFKA_PORT", "9092")),
         env.getOrDefault("HIVEMIND_TOPIC_PREFIX", "hivemind."),
         Integer.parseInt(env.getOrDefault("HIVEMIND_PARTITIONS", "6")),
         Path.of(env.getOrDefault("HIVEMIND_HOME", root.resolve(".hivemind").toString())),

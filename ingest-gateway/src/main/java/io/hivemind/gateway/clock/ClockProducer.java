@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Thin CDI adapter: the host clock (the only one the gateway reads; tests replace it with a skewed
@@ -13,10 +15,14 @@ import java.time.Clock;
 @Singleton
 class ClockProducer {
 
+  /**
+   * The host's clock; shifted by {@code hivemind.clock.host-offset} (zero but in a fault drill,
+   * which plays a host whose clock is wrong).
+   */
   @Produces
   @Singleton
-  Clock hostClock() {
-    return Clock.systemUTC();
+  Clock hostClock(@ConfigProperty(name = "hivemind.clock.host-offset") Duration offset) {
+    return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
   }
 
   @Produces

@@ -38,7 +38,7 @@ class ClockAheadIngestTest {
 
   public static class HostClockAhead extends SkewedHostClocks.Profile {
     public HostClockAhead() {
-      super(PREFIX, SkewedHostClocks.Ahead.class);
+      super(PREFIX, SkewedHostClocks.SKEW);
     }
   }
 

@@ -33,7 +33,7 @@ class ClockBehindIngestTest {
 
   public static class HostClockBehind extends SkewedHostClocks.Profile {
     public HostClockBehind() {
-      super(PREFIX, SkewedHostClocks.Behind.class);
+      super(PREFIX, SkewedHostClocks.SKEW.negated());
     }
   }
 

@@ -7,21 +7,17 @@ import io.hivemind.schema.Topics;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's host clock set wrong, as {@code FAKETIME} would: each profile replaces the one
- * {@link Clock} the gateway reads with one shifted by {@link #SKEW} either way, on topics of its
- * own. The broker (same JVM, true clock) keeps the true time.
+ * The gateway's host clock set wrong, as {@code FAKETIME} would: each profile shifts the one {@link
+ * java.time.Clock} the gateway reads by {@link #SKEW} either way ({@code
+ * hivemind.clock.host-offset}, what {@code ./hivemind chaos} sets), on topics of its own. The
+ * broker (same JVM, true clock) keeps the true time.
  */
 final class SkewedHostClocks {
 
@@ -32,39 +28,15 @@ final class SkewedHostClocks {
 
   private SkewedHostClocks() {}
 
-  /** The host clock two hours ahead of the broker's. */
-  @Alternative
-  @Singleton
-  static final class Ahead {
-    @Produces
-    @Alternative
-    @Singleton
-    Clock clock() {
-      return Clock.offset(Clock.systemUTC(), SKEW);
-    }
-  }
-
-  /** The host clock two hours behind the broker's. */
-  @Alternative
-  @Singleton
-  static final class Behind {
-    @Produces
-    @Alternative
-    @Singleton
-    Clock clock() {
-      return Clock.offset(Clock.systemUTC(), SKEW.negated());
-    }
-  }
-
-  /** Topics of its own under {@code prefix}, and the host clock {@code clock}. */
+  /** Topics of its own under {@code prefix}, and the host clock shifted by {@code offset}. */
   abstract static class Profile implements QuarkusTestProfile {
 
     private final String prefix;
-    private final Class<?> clock;
+    private final Duration offset;
 
-    Profile(String prefix, Class<?> clock) {
+    Profile(String prefix, Duration offset) {
       this.prefix = prefix;
-      this.clock = clock;
+      this.offset = offset;
     }
 
     Topics topics() {
@@ -73,13 +45,10 @@ final class SkewedHostClocks {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      // the control view reads the prefix at static init
-      return Map.of("hivemind.topic-prefix", prefix);
-    }
-
-    @Override
-    public Set<Class<?>> getEnabledAlternatives() {
-      return Set.of(clock);
+      // the control view reads the prefix at static init; the offset is the gateway's own
+      // drill setting, which shifts the one clock it reads
+      return Map.of(
+          "hivemind.topic-prefix", prefix, "hivemind.clock.host-offset", offset.toString());
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class BotClient implements BotTransport {
   private final RetryPolicy retry;
   private final FleetTally tally;
   private final StopSignal stop;
+  private final AttemptLog attempts;
 
   public BotClient(
       HttpClient http,
@@ -45,6 +46,19 @@ public final class BotClient implements BotTransport {
       RetryPolicy retry,
       FleetTally tally,
       StopSignal stop) {
+    this(http, gateway, query, key, retry, tally, stop, AttemptLog.NONE);
+  }
+
+  /** A client that tells {@code attempts} of every request it sends, retries included. */
+  public BotClient(
+      HttpClient http,
+      URI gateway,
+      URI query,
+      ApiKey key,
+      RetryPolicy retry,
+      FleetTally tally,
+      StopSignal stop,
+      AttemptLog attempts) {
     this.http = http;
     this.gateway = withoutTrailingSlash(gateway);
     this.query = withoutTrailingSlash(query);
@@ -52,6 +66,7 @@ public final class BotClient implements BotTransport {
     this.retry = retry;
     this.tally = tally;
     this.stop = stop;
+    this.attempts = attempts;
   }
 
   /** HTTP/1.1, as most bots speak it, and no attempt at an h2c upgrade on every new connection. */
@@ -147,7 +162,7 @@ public final class BotClient implements BotTransport {
   /** Sends with retries; counts what the tally shows. */
   private RetryPolicy.Result send(HttpRequest request) {
     RetryPolicy.Result result =
-        retry.send(http, request, stop, (attempt, reason, delay) -> tally.retry());
+        retry.send(http, request, stop, (attempt, reason, delay) -> tally.retry(), attempts);
     if (result.rejected()) {
       tally.reject();
     } else if (!result.successful()) {

@@ -100,12 +100,26 @@ public final class RetryPolicy {
 
   /** Sends {@code request} until it gets a final answer, runs out of attempts or is stopped. */
   public Result send(HttpClient client, HttpRequest request, StopSignal stop, Listener listener) {
+    return send(client, request, stop, listener, AttemptLog.NONE);
+  }
+
+  /** {@link #send} telling {@code attempts} of every attempt and what came of it. */
+  public Result send(
+      HttpClient client,
+      HttpRequest request,
+      StopSignal stop,
+      Listener listener,
+      AttemptLog attempts) {
     Result last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Optional<Duration> retryAfter = Optional.empty();
       String reason;
+      Instant sent = Instant.now();
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        attempts.record(
+            AttemptLog.Attempt.answered(
+                request.method(), request.uri().getPath(), sent, Instant.now(), response));
         last = new Result(response.statusCode(), response.body(), attempt, null);
         if (!isRetryable(response.statusCode())) {
           return last;
@@ -115,6 +129,9 @@ public final class RetryPolicy {
             response.headers().firstValue("Retry-After").flatMap(RetryPolicy::parseRetryAfter);
       } catch (IOException e) {
         reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        attempts.record(
+            AttemptLog.Attempt.failed(
+                request.method(), request.uri().getPath(), sent, Instant.now(), reason));
         last = new Result(Result.NO_RESPONSE, null, attempt, reason);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * @param kafka where a live run mints its bots' keys, from the environment
  */
-record DemoOptions(
+public record DemoOptions(
     int bots,
     Duration duration,
     double speed,
@@ -52,7 +52,7 @@ record DemoOptions(
   static final long DEFAULT_SEED = 42;
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
 
-  static final String USAGE =
+  public static final String USAGE =
       """
       Usage: Demo [options]
         --bots N             simulated users, each with its own bot (default 50)
@@ -78,7 +78,7 @@ record DemoOptions(
       $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:$KAFKA_PORT (default hivemind.api-keys on :9092).
       """;
 
-  static DemoOptions parse(String[] args, Map<String, String> env, Instant now)
+  public static DemoOptions parse(String[] args, Map<String, String> env, Instant now)
       throws UsageException {
     Parser parser = new Parser(env);
     for (int i = 0; i < args.length; i++) {
@@ -105,6 +105,14 @@ record DemoOptions(
       parser.option(arg, value);
     }
     return parser.build(now);
+  }
+
+  /**
+   * A duration as the tools take it: {@code 90s}, {@code 5m}, {@code 1h}, or plain seconds; at
+   * least a second.
+   */
+  public static Duration duration(String name, String value) throws UsageException {
+    return Parser.duration(name, value);
   }
 
   /** The fleet to simulate, for a simulated range [start, end]. */

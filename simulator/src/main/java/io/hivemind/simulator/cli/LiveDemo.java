@@ -49,7 +49,7 @@ import java.util.function.Function;
  * simulated clock with a progress line every second, and at the end (the duration, or Ctrl-C) the
  * summary and the divergence table asked of the live service. The keys are never printed.
  */
-final class LiveDemo {
+public final class LiveDemo {
 
   /** Who the key records name as their creator. */
   static final String KEY_CREATOR = "demo";
@@ -71,18 +71,40 @@ final class LiveDemo {
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
+  private final FleetObserver observer;
+  private final RetryPolicy retry;
+  private final boolean divergence;
   private final HttpClient http = BotClient.newHttpClient();
   private BotKeys keys;
 
   LiveDemo(DemoOptions options, PrintStream out, PrintStream err, Clock clock) {
+    this(options, out, err, clock, FleetObserver.NONE, RetryPolicy.defaults(), true);
+  }
+
+  /**
+   * @param observer what is put around each bot
+   * @param retry how the bots retry
+   * @param divergence whether the run ends with the divergence table
+   */
+  public LiveDemo(
+      DemoOptions options,
+      PrintStream out,
+      PrintStream err,
+      Clock clock,
+      FleetObserver observer,
+      RetryPolicy retry,
+      boolean divergence) {
     this.options = options;
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.observer = observer;
+    this.retry = retry;
+    this.divergence = divergence;
   }
 
   /** Empty when both services are ready; else what is wrong, naming the URL. */
-  Optional<String> stackProblem() {
+  public Optional<String> stackProblem() {
     StackHealth health = new StackHealth(http);
     return health
         .problemWith("confidence-query", options.query())
@@ -94,7 +116,7 @@ final class LiveDemo {
    * acknowledged), then waits until the gateway and the query accept the key written last. Empty
    * when done; else what is wrong: Kafka, the key topic, or a service that does not take the keys.
    */
-  Optional<String> provisionKeys() throws InterruptedException {
+  public Optional<String> provisionKeys() throws InterruptedException {
     Map<String, Tier> tiers = new LinkedHashMap<>();
     for (SimulatedUser user : Fleet.users(options.seed(), options.bots())) {
       tiers.put(user.userId(), Tier.fromWire(user.tier()));
@@ -124,7 +146,7 @@ final class LiveDemo {
     return Optional.empty();
   }
 
-  void run() throws IOException, InterruptedException {
+  public void run() throws IOException, InterruptedException {
     if (keys == null) {
       throw new IllegalStateException("provisionKeys first: no bot may start without its key");
     }
@@ -180,16 +202,19 @@ final class LiveDemo {
     try (EventFile events = EventFile.open(options.eventsOut())) {
       Function<SimulatedUser, BotTransport> transports =
           user ->
-              new LoggingTransport(
-                  new BotClient(
-                      http,
-                      options.gateway(),
-                      options.query(),
-                      keys.keyOf(user.userId()),
-                      RetryPolicy.defaults(),
-                      scores.tally(),
-                      stop),
-                  events.log());
+              observer.around(
+                  user,
+                  new LoggingTransport(
+                      new BotClient(
+                          http,
+                          options.gateway(),
+                          options.query(),
+                          keys.keyOf(user.userId()),
+                          retry,
+                          scores.tally(),
+                          stop,
+                          observer.attemptsOf(user)),
+                      events.log()));
       FleetRunner runner = new FleetRunner(world, bots, simulated, transports, scores, stop);
       ticker.scheduleAtFixedRate(
           () -> progress.print(progressOf(simulated, to, scores)), 1, 1, TimeUnit.SECONDS);
@@ -226,7 +251,9 @@ final class LiveDemo {
           Duration.ofNanos(System.nanoTime() - started),
           scores,
           runner.openPositions());
-      printDivergence(world, scores);
+      if (divergence) {
+        printDivergence(world, scores);
+      }
       out.flush();
     } finally {
       reported.countDown();

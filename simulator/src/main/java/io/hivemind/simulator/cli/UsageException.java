@@ -1,9 +1,9 @@
 package io.hivemind.simulator.cli;
 
 /** The command line asked for something that cannot run; the message says what and why. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
 
-  UsageException(String message) {
+  public UsageException(String message) {
     super(message);
   }
 }
