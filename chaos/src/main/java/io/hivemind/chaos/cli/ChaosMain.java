@@ -80,6 +80,9 @@ public final class ChaosMain {
 
   static final String LEARNER_GROUP = "hivemind-learner";
 
+  /** The second query instance of a rolling restart listens this far above the first. */
+  static final int SECOND_QUERY_PORT_OFFSET = 10;
+
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
@@ -111,7 +114,9 @@ public final class ChaosMain {
       return EXIT_HELD;
     }
     try {
-      return drill(options, Stack.fromEnvironment());
+      return options.verifyOnly()
+          ? verify(options, Stack.fromEnvironment())
+          : drill(options, Stack.fromEnvironment());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("chaos: interrupted");
@@ -178,8 +183,6 @@ public final class ChaosMain {
     Instant started = clock.instant();
     List<FaultWindow> windows;
     Instant fleetEnded;
-    Map<TopicPartition, Long> finalEnds;
-    Instant caughtUp = null;
     try (StackControl control =
         new StackControl(
             stack.root(),
@@ -188,7 +191,20 @@ public final class ChaosMain {
             readiness,
             stack.kafka(),
             LEARNER_GROUP)) {
-      FaultRunner faults = new FaultRunner(control, clock, out, options.recovery());
+      String reader = Fleet.users(options.fleet().seed(), options.fleet().bots()).get(1).userId();
+      URI query = URI.create(stack.query());
+      FaultRunner faults =
+          new FaultRunner(
+              control,
+              clock,
+              out,
+              options.recovery(),
+              new FaultRunner.QueryRoll(
+                  query,
+                  query.getPort() + SECOND_QUERY_PORT_OFFSET,
+                  "Bearer " + admin,
+                  reader,
+                  answers.of(reader)));
       Duration room = options.fleet().duration().minus(WARM_UP).minus(QUIET_END);
       Duration spacing =
           room.isNegative() ? Duration.ZERO : room.dividedBy(Math.max(1, options.faults().size()));
@@ -221,65 +237,89 @@ public final class ChaosMain {
       windows = done.get();
       trading(stack, admin, halted, "ACTIVE", "chaos drill over");
       long haltedUntil = clock.millis();
-      out.printf(
-          "chaos: waiting (up to %s) for the learner to learn everything written ...%n",
-          options.settle());
-      finalEnds = control.inputEnds();
-      Instant deadline = clock.instant().plus(options.settle());
-      while (clock.instant().isBefore(deadline)) {
-        if (control.caughtUpWith(finalEnds)) {
-          caughtUp = clock.instant();
-          break;
-        }
-        Thread.sleep(1000); // polling the learner's offsets, bounded by the deadline
-      }
       List<Check> checks = new ArrayList<>();
-      if (caughtUp == null) {
-        checks.add(
-            new Check(
-                "learning catches up after the drill",
-                false,
-                "the learner had not committed everything (or a transaction stayed open on its"
-                    + " outputs) "
-                    + options.settle()
-                    + " after the fleet stopped"));
-      } else {
-        checks.add(
-            new Check(
-                "learning catches up after the drill",
-                true,
-                String.format(
-                    "%.1f s after the fleet stopped",
-                    Duration.between(fleetEnded, caughtUp).toMillis() / 1000.0)));
-      }
+      checks.add(awaitCaughtUp(control, options.settle(), fleetEnded));
       LogSnapshot log =
           new LogReader(stack.kafka(), stack.registryApi(), Duration.ofMinutes(2)).read();
-      Expectation expected = Expectation.of(log, COMMUNITY_CAP_PER_DAY);
       List<Answer> all = answers.answers();
       checks.addAll(
           Invariants.check(
               log,
-              expected,
+              Expectation.of(log, COMMUNITY_CAP_PER_DAY),
               acknowledged.signals(),
               acknowledged.outcomes(),
               all,
               new Halt(halted, haltedFrom, haltedUntil)));
-      List<FaultCost> costs = FaultCost.of(windows, all, fleetEnded);
-      String report =
-          "## Faults\n\n"
-              + ChaosReport.faults(costs)
-              + "\n## Invariants\n\n"
-              + ChaosReport.invariants(checks);
-      out.println();
-      out.print(report);
-      Files.writeString(dir.resolve("report.md"), report);
-      boolean held = checks.stream().allMatch(Check::held);
-      out.printf(
-          "%nchaos: %s (report: %s)%n",
-          held ? "every invariant held" : "AN INVARIANT BROKE", dir.resolve("report.md"));
-      return held ? EXIT_HELD : EXIT_BROKEN;
+      int verdict =
+          verdict(
+              checks,
+              "## Faults\n\n"
+                  + ChaosReport.faults(FaultCost.of(windows, all, fleetEnded))
+                  + ChaosReport.rolling(all));
+      Files.writeString(dir.resolve("report.md"), lastReport);
+      out.println("chaos: report in " + dir.resolve("report.md"));
+      return verdict;
     }
   }
+
+  /** The oracle alone, once learning caught up with what is on the log now. */
+  private int verify(ChaosOptions options, Stack stack) throws InterruptedException {
+    try (StackControl control =
+        new StackControl(
+            stack.root(),
+            stack.home(),
+            Path.of("/dev/null"),
+            Map.of(),
+            stack.kafka(),
+            LEARNER_GROUP)) {
+      List<Check> checks = new ArrayList<>();
+      checks.add(awaitCaughtUp(control, options.settle(), clock.instant()));
+      LogSnapshot log =
+          new LogReader(stack.kafka(), stack.registryApi(), Duration.ofMinutes(2)).read();
+      checks.addAll(Invariants.ofTheLog(log, Expectation.of(log, COMMUNITY_CAP_PER_DAY)));
+      return verdict(checks, "");
+    }
+  }
+
+  /**
+   * Waits (bounded) until the learner learned everything on the log now; the check says how long.
+   */
+  private Check awaitCaughtUp(StackControl control, Duration bound, Instant since)
+      throws InterruptedException {
+    out.printf(
+        "chaos: waiting (up to %s) for the learner to learn everything written ...%n", bound);
+    Map<TopicPartition, Long> ends = control.inputEnds();
+    Instant deadline = clock.instant().plus(bound);
+    while (clock.instant().isBefore(deadline)) {
+      if (control.caughtUpWith(ends)) {
+        return new Check(
+            "learning catches up after the drill",
+            true,
+            String.format(
+                "%.1f s after the fleet stopped",
+                Duration.between(since, clock.instant()).toMillis() / 1000.0));
+      }
+      Thread.sleep(1000); // polling the learner's offsets, bounded by the deadline
+    }
+    return new Check(
+        "learning catches up after the drill",
+        false,
+        "the learner had not committed everything (or a transaction stayed open on its outputs) "
+            + bound
+            + " after the fleet stopped");
+  }
+
+  private int verdict(List<Check> checks, String faults) {
+    String report = faults + "\n## Invariants\n\n" + ChaosReport.invariants(checks);
+    out.println();
+    out.print(report);
+    boolean held = checks.stream().allMatch(Check::held);
+    out.printf("%nchaos: %s%n", held ? "every invariant held" : "AN INVARIANT BROKE");
+    lastReport = report;
+    return held ? EXIT_HELD : EXIT_BROKEN;
+  }
+
+  private String lastReport = "";
 
   /** Sets {@code user}'s trading state through the gateway with the admin key; false if refused. */
   private boolean trading(Stack stack, String admin, String user, String state, String reason)

@@ -17,7 +17,12 @@ import java.util.Map;
  * @param settle how long the end of the drill waits for the learner to have learned everything
  */
 record ChaosOptions(
-    List<Fault> faults, Duration recovery, Duration settle, boolean help, DemoOptions fleet) {
+    List<Fault> faults,
+    Duration recovery,
+    Duration settle,
+    boolean verifyOnly,
+    boolean help,
+    DemoOptions fleet) {
 
   static final String DEFAULT_BOTS = "30";
   static final String DEFAULT_DURATION = "5m";
@@ -43,6 +48,8 @@ record ChaosOptions(
         --recovery D         how long one fault may take to be over: services ready and
                              learning caught up (default 5m)
         --settle D           how long the end waits for learning to catch up (default 6m)
+        --verify-only        no fleet, no fault: wait for learning to catch up, then check the
+                             statistics against the log (after a fault injected by hand)
         --help               this text
 
       The fleet takes the demo's options (./hivemind demo --help), with --bots 30 and
@@ -58,6 +65,7 @@ record ChaosOptions(
     Duration recovery = DEFAULT_RECOVERY;
     Duration settle = DEFAULT_SETTLE;
     boolean help = false;
+    boolean verifyOnly = false;
     boolean bots = false;
     boolean duration = false;
     List<String> fleet = new ArrayList<>();
@@ -71,6 +79,7 @@ record ChaosOptions(
       }
       switch (arg) {
         case "--help", "-h" -> help = true;
+        case "--verify-only" -> verifyOnly = true;
         case "--faults", "--recovery", "--settle" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
@@ -106,6 +115,6 @@ record ChaosOptions(
       fleet.addAll(List.of("--duration", DEFAULT_DURATION));
     }
     DemoOptions demo = DemoOptions.parse(fleet.toArray(String[]::new), env, now);
-    return new ChaosOptions(faults, recovery, settle, help || demo.help(), demo);
+    return new ChaosOptions(faults, recovery, settle, verifyOnly, help || demo.help(), demo);
   }
 }

@@ -11,12 +11,15 @@ import java.util.Locale;
  */
 public enum Fault {
   PAUSE_BROKER("SIGSTOP a broker for 20 s, then SIGCONT"),
-  KILL_LEARNER("kill -9 the learner, then ./hivemind up"),
-  KILL_QUERY("kill -9 the confidence query, then ./hivemind up"),
-  KILL_GATEWAY("kill -9 the ingest gateway, then ./hivemind up"),
+  KILL_LEARNER("kill -9 the learner, then ./hivemind start it"),
+  KILL_QUERY("kill -9 the confidence query, then ./hivemind start it"),
+  KILL_GATEWAY("kill -9 the ingest gateway, then ./hivemind start it"),
   KILL_BROKER("kill -9 a broker, then ./hivemind up"),
   STOP_REGISTRY("stop the schema registry for 30 s, then ./hivemind up"),
-  SKEW_GATEWAY("restart the gateway with its clock 2 h ahead for 30 s, then as it was");
+  SKEW_GATEWAY("restart the gateway with its clock 2 h ahead for 30 s, then as it was"),
+  ROLL_QUERY(
+      "a second query instance, then a rolling restart of both under 100 questions/s spread"
+          + " over them");
 
   private final String description;
 

@@ -1,7 +1,9 @@
 package io.hivemind.chaos.fault;
 
+import io.hivemind.simulator.bot.AttemptLog;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,20 +34,36 @@ public final class FaultRunner {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
+  /** Questions a second during a rolling restart of the query instances. */
+  public static final int ROLLING_LOAD = 100;
+
+  static final Duration ROLL_SETTLE = Duration.ofSeconds(10);
+
+  /**
+   * What a rolling restart of two query instances needs: where the first one is, the port of the
+   * second (started for the drill and stopped after it), a key that may read {@code user}, and
+   * where the load's answers go.
+   */
+  public record QueryRoll(
+      URI first, int secondPort, String authorization, String user, AttemptLog log) {}
+
   private final StackControl stack;
   private final Clock clock;
   private final PrintStream out;
   private final Duration recoveryBound;
+  private final QueryRoll roll;
 
   /**
    * @param recoveryBound how long a fault may take to be over (ready and caught up) before the
    *     drill notes it and goes on
    */
-  public FaultRunner(StackControl stack, Clock clock, PrintStream out, Duration recoveryBound) {
+  public FaultRunner(
+      StackControl stack, Clock clock, PrintStream out, Duration recoveryBound, QueryRoll roll) {
     this.stack = stack;
     this.clock = clock;
     this.out = out;
     this.recoveryBound = recoveryBound;
+    this.roll = roll;
   }
 
   /**
@@ -88,7 +106,7 @@ public final class FaultRunner {
           target = name + " (pid " + stack.signal(name, "KILL") + ")";
           say(fault, "kill -9 " + target);
           pause(DEAD_FOR);
-          healed = stack.launcher("up");
+          healed = stack.launcher("start", name);
         }
         case KILL_BROKER -> {
           String node = brokerToKill();
@@ -116,7 +134,43 @@ public final class FaultRunner {
           }
           pause(SKEW_HOLD);
           stack.launcher("stop", "ingest-gateway");
-          healed = stack.launcher("up");
+          healed = stack.launcher("start", "ingest-gateway");
+        }
+        case ROLL_QUERY -> {
+          String second = "confidence-query-" + roll.secondPort();
+          target = "confidence-query and " + second + " under " + ROLLING_LOAD + " questions/s";
+          say(fault, "starting " + second + ", then restarting one instance after the other");
+          if (!stack.launcher(
+              "start", "confidence-query", "--port", Integer.toString(roll.secondPort()))) {
+            throw new IOException("the second query instance did not start");
+          }
+          URI secondUri =
+              URI.create(
+                  roll.first().getScheme()
+                      + "://"
+                      + roll.first().getHost()
+                      + ":"
+                      + roll.secondPort());
+          try (QueryLoad load =
+              new QueryLoad(
+                  List.of(roll.first(), secondUri),
+                  roll.authorization(),
+                  roll.user(),
+                  roll.log())) {
+            load.start(ROLLING_LOAD);
+            pause(ROLL_SETTLE);
+            boolean first =
+                stack.launcher("stop", "confidence-query")
+                    && stack.launcher("start", "confidence-query");
+            pause(ROLL_SETTLE);
+            boolean then =
+                stack.launcher("stop", second)
+                    && stack.launcher(
+                        "start", "confidence-query", "--port", Integer.toString(roll.secondPort()));
+            pause(ROLL_SETTLE);
+            healed = first && then;
+          }
+          stack.launcher("stop", second);
         }
         default -> throw new IllegalStateException("no drill for " + fault);
       }
@@ -176,7 +230,7 @@ public final class FaultRunner {
         if (ends == null) {
           ends = stack.inputEnds();
         }
-        if (stack.caughtUpWith(ends)) {
+        if (stack.learnedUpTo(ends)) {
           return clock.instant();
         }
       } catch (IllegalStateException e) {

@@ -17,12 +17,17 @@ import java.util.Set;
  * contract and not by the learner's code: a trade is a user's {@code signal_id} with both its
  * signal and an outcome on the log; the first outcome of it counts, once, in the user's statistics
  * (a win: P&L above zero) and, unless the user is private, in the community's, where one user
- * counts with at most {@code capPerDay} trades per UTC day of exit and statistic. An outcome whose
- * signal is not on the log waits for it (the learner learns it alone only once the log's time has
- * passed it by the join horizon, a day): it is counted apart, as waiting.
+ * counts with at most {@code capPerDay} trades per UTC day of exit and statistic; ADR 13 keeps one
+ * day per user and statistic, the latest, and a trade of an earlier day (a late one, or a second
+ * run over the same simulated days) counts against the day kept. Trades are taken in the order
+ * their outcomes were stored, which is the order the learner learns them in (a bot sends a trade's
+ * outcome only after its signal was acknowledged). An outcome whose signal is not on the log waits
+ * for it (the learner learns it alone only once the log's time has passed it by the join horizon, a
+ * day): it is counted apart, as waiting.
  *
- * @param capReached community keys where some user passed the daily cap: which of a day's trades
- *     count then depends on the order the learner saw them, so these keys are not compared
+ * @param capReached community keys where some user reached the daily cap: which trades count there
+ *     depends on the order they are learned in, so their wins are order-dependent (the check names
+ *     them)
  */
 public record Expectation(
     Map<UserKey, Counts> userLevel0,
@@ -50,7 +55,7 @@ public record Expectation(
       }
     }
     Map<UserKey, Counts> users = new HashMap<>();
-    Map<String, Integer> perDay = new HashMap<>();
+    Map<String, long[]> kept = new HashMap<>(); // per user and statistic: {day, count}
     Map<CommunityKey, Counts> community = new HashMap<>();
     Set<CommunityKey> capReached = new HashSet<>();
     Set<String> trades = new HashSet<>();
@@ -71,17 +76,18 @@ public record Expectation(
         continue;
       }
       CommunityKey key = new CommunityKey(outcome.symbol(), outcome.side());
-      String day =
-          outcome.user()
-              + '\u0000'
-              + key
-              + '\u0000'
-              + outcome.exitTime().atOffset(ZoneOffset.UTC).toLocalDate();
-      int counted = perDay.merge(day, 1, Integer::sum);
-      if (counted > capPerDay) {
+      long day = outcome.exitTime().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+      long[] share =
+          kept.computeIfAbsent(outcome.user() + '\u0000' + key, k -> new long[] {day, 0});
+      if (day > share[0]) {
+        share[0] = day;
+        share[1] = 0;
+      }
+      if (share[1] >= capPerDay) {
         capReached.add(key);
         continue;
       }
+      share[1]++;
       community.merge(key, Counts.NONE.plus(win), Counts::plus);
     }
     return new Expectation(users, community, trades, waiting, duplicates, capReached);

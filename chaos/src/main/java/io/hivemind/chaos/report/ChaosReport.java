@@ -1,10 +1,13 @@
 package io.hivemind.chaos.report;
 
 import io.hivemind.chaos.fault.FaultWindow;
+import io.hivemind.chaos.observe.Answer;
 import io.hivemind.chaos.oracle.Invariants.Check;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The drill's two tables, as Markdown (readable in a terminal, pasted as is into RELIABILITY.md).
@@ -38,6 +41,40 @@ public final class ChaosReport {
       }
     }
     return table.toString();
+  }
+
+  /**
+   * What the steady load of a rolling restart got, by status (empty when there was none): the
+   * figure of "zero 5xx other than bounded 503s".
+   */
+  public static String rolling(List<Answer> answers) {
+    Map<Integer, Long> byStatus = new TreeMap<>();
+    long longest503 = 0;
+    long first503 = -1;
+    long last503 = -1;
+    for (Answer answer : answers) {
+      if (!answer.endpoint().endsWith("(rolling)")) {
+        continue;
+      }
+      byStatus.merge(answer.status(), 1L, Long::sum);
+      if (answer.status() == 503) {
+        first503 = first503 < 0 ? answer.sentMillis() : first503;
+        last503 = answer.answeredMillis();
+      }
+    }
+    if (byStatus.isEmpty()) {
+      return "";
+    }
+    StringBuilder line =
+        new StringBuilder("\nRolling restart of the query instances, the steady load's answers:");
+    byStatus.forEach(
+        (status, count) ->
+            line.append(String.format(" %s × %,d;", status < 0 ? "no answer" : status, count)));
+    if (first503 >= 0) {
+      line.append(
+          String.format(" 503s from the first to the last: %.1f s", (last503 - first503) / 1000.0));
+    }
+    return line.append('\n').toString();
   }
 
   public static String invariants(List<Check> checks) {

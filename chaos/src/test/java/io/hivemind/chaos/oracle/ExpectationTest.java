@@ -67,6 +67,26 @@ class ExpectationTest {
   }
 
   @Test
+  void shouldCountALateTradeAgainstTheDayKeptAsAdr13Says() {
+    List<LoggedSignal> signals = new ArrayList<>();
+    List<LoggedOutcome> outcomes = new ArrayList<>();
+    // day 2 first (an earlier run), then three trades of day 1: they count against day 2's budget
+    signals.add(new LoggedSignal("u1", "d2"));
+    outcomes.add(outcome("u1", "d2", 1, DAY2, false));
+    for (int i = 0; i < 3; i++) {
+      signals.add(new LoggedSignal("u1", "d1-" + i));
+      outcomes.add(outcome("u1", "d1-" + i, -1, DAY1, false));
+    }
+
+    Expectation expected = Expectation.of(log(signals, outcomes), 2);
+
+    assertThat(expected.userLevel0().get(new UserKey("u1", "ES", "LONG")))
+        .isEqualTo(new Counts(4, 1));
+    assertThat(expected.communityLevel0().get(new CommunityKey("ES", "LONG")))
+        .isEqualTo(new Counts(2, 1));
+  }
+
+  @Test
   void shouldCountAtMostTheCapPerUserAndDayInTheCommunityAndMarkTheKey() {
     List<LoggedSignal> signals = new ArrayList<>();
     List<LoggedOutcome> outcomes = new ArrayList<>();

@@ -1,0 +1,129 @@
+package io.hivemind.chaos.fault;
+
+import io.hivemind.simulator.bot.AttemptLog;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A steady stream of statistics questions spread over several query instances, as a load balancer
+ * in front of them would spread it: each request goes to the next instance in turn, and one that
+ * refuses the connection (stopped) is skipped for the next, as a balancer's health check would.
+ * Every answer is told to the drill's attempt log: what a rolling restart cost is counted there.
+ */
+final class QueryLoad implements AutoCloseable {
+
+  static final String ENDPOINT_TAG = "rolling";
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(1))
+          .build();
+  private final List<URI> instances;
+  private final String authorization;
+  private final String user;
+  private final AttemptLog log;
+  private final ScheduledExecutorService pool;
+  private final AtomicLong next = new AtomicLong();
+
+  /**
+   * @param instances the query instances' base URLs
+   * @param authorization the {@code Authorization} header (a key that may read {@code user})
+   */
+  QueryLoad(List<URI> instances, String authorization, String user, AttemptLog log) {
+    this.instances = List.copyOf(instances);
+    this.authorization = authorization;
+    this.user = user;
+    this.log = log;
+    this.pool =
+        Executors.newScheduledThreadPool(
+            8,
+            runnable -> {
+              Thread thread = new Thread(runnable, "chaos-query-load");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Starts {@code perSecond} questions a second. */
+  void start(int perSecond) {
+    pool.scheduleAtFixedRate(this::ask, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+  }
+
+  private void ask() {
+    long turn = next.getAndIncrement();
+    for (int tried = 0; tried < instances.size(); tried++) {
+      URI base = instances.get((int) ((turn + tried) % instances.size()));
+      URI uri = URI.create(base + "/api/ml/stats?user_id=" + user);
+      Instant sent = Instant.now();
+      try {
+        HttpResponse<String> answer =
+            http.send(
+                HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Authorization", authorization)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        log.record(
+            new AttemptLog.Attempt(
+                "GET",
+                "/api/ml/stats (" + ENDPOINT_TAG + ")",
+                sent,
+                Instant.now(),
+                answer.statusCode(),
+                answer.headers().firstValue("Retry-After").orElse(null),
+                answer.headers().firstValue("Content-Type").orElse(null),
+                answer.body(),
+                null));
+        return;
+      } catch (ConnectException e) {
+        // this instance is down: the balancer sends the request to the next one
+      } catch (IOException e) {
+        log.record(
+            new AttemptLog.Attempt(
+                "GET",
+                "/api/ml/stats (" + ENDPOINT_TAG + ")",
+                sent,
+                Instant.now(),
+                -1,
+                null,
+                null,
+                null,
+                e.toString()));
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    Instant now = Instant.now();
+    log.record(
+        new AttemptLog.Attempt(
+            "GET",
+            "/api/ml/stats (" + ENDPOINT_TAG + ")",
+            now,
+            now,
+            -1,
+            null,
+            null,
+            null,
+            "no instance up"));
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
