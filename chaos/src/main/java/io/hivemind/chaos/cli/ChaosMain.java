@@ -80,6 +80,9 @@ public final class ChaosMain {
 
   static final String LEARNER_GROUP = "hivemind-learner";
 
+  /** Whom the rolling restart's load is recorded under (it asks with the admin key). */
+  static final String ROLLING_LOAD_USER = "rolling-load";
+
   /** The second query instance of a rolling restart listens this far above the first. */
   static final int SECOND_QUERY_PORT_OFFSET = 10;
 
@@ -191,7 +194,10 @@ public final class ChaosMain {
             readiness,
             stack.kafka(),
             LEARNER_GROUP)) {
-      String reader = Fleet.users(options.fleet().seed(), options.fleet().bots()).get(1).userId();
+      List<String> asked =
+          Fleet.users(options.fleet().seed(), options.fleet().bots()).stream()
+              .map(SimulatedUser::userId)
+              .toList();
       URI query = URI.create(stack.query());
       FaultRunner faults =
           new FaultRunner(
@@ -203,8 +209,8 @@ public final class ChaosMain {
                   query,
                   query.getPort() + SECOND_QUERY_PORT_OFFSET,
                   "Bearer " + admin,
-                  reader,
-                  answers.of(reader)));
+                  asked,
+                  answers.of(ROLLING_LOAD_USER)));
       Duration room = options.fleet().duration().minus(WARM_UP).minus(QUIET_END);
       Duration spacing =
           room.isNegative() ? Duration.ZERO : room.dividedBy(Math.max(1, options.faults().size()));

@@ -41,11 +41,11 @@ public final class FaultRunner {
 
   /**
    * What a rolling restart of two query instances needs: where the first one is, the port of the
-   * second (started for the drill and stopped after it), a key that may read {@code user}, and
-   * where the load's answers go.
+   * second (started for the drill and stopped after it), a key that may read the users asked about,
+   * and where the load's answers go.
    */
   public record QueryRoll(
-      URI first, int secondPort, String authorization, String user, AttemptLog log) {}
+      URI first, int secondPort, String authorization, List<String> users, AttemptLog log) {}
 
   private final StackControl stack;
   private final Clock clock;
@@ -155,7 +155,7 @@ public final class FaultRunner {
               new QueryLoad(
                   List.of(roll.first(), secondUri),
                   roll.authorization(),
-                  roll.user(),
+                  roll.users(),
                   roll.log())) {
             load.start(ROLLING_LOAD);
             pause(ROLL_SETTLE);

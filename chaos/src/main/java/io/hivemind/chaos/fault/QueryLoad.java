@@ -32,19 +32,21 @@ final class QueryLoad implements AutoCloseable {
           .build();
   private final List<URI> instances;
   private final String authorization;
-  private final String user;
+  private final List<String> users;
   private final AttemptLog log;
   private final ScheduledExecutorService pool;
   private final AtomicLong next = new AtomicLong();
 
   /**
    * @param instances the query instances' base URLs
-   * @param authorization the {@code Authorization} header (a key that may read {@code user})
+   * @param authorization the {@code Authorization} header (a key that may read the users)
+   * @param users whose statistics are asked for, one after the other (they live on different
+   *     partitions, so on both instances)
    */
-  QueryLoad(List<URI> instances, String authorization, String user, AttemptLog log) {
+  QueryLoad(List<URI> instances, String authorization, List<String> users, AttemptLog log) {
     this.instances = List.copyOf(instances);
     this.authorization = authorization;
-    this.user = user;
+    this.users = List.copyOf(users);
     this.log = log;
     this.pool =
         Executors.newScheduledThreadPool(
@@ -65,7 +67,8 @@ final class QueryLoad implements AutoCloseable {
     long turn = next.getAndIncrement();
     for (int tried = 0; tried < instances.size(); tried++) {
       URI base = instances.get((int) ((turn + tried) % instances.size()));
-      URI uri = URI.create(base + "/api/ml/stats?user_id=" + user);
+      String user = users.get((int) (turn % users.size()));
+      URI uri = URI.create(base + "/api/ml/stats?symbol=ES&user_id=" + user);
       Instant sent = Instant.now();
       try {
         HttpResponse<String> answer =
