@@ -25,6 +25,9 @@ final class QueryLoad implements AutoCloseable {
 
   static final String ENDPOINT_TAG = "rolling";
 
+  /** The path its attempts are recorded under, told apart from the bots' own questions. */
+  static final String PATH = "/api/ml/stats (" + ENDPOINT_TAG + ")";
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -79,32 +82,12 @@ final class QueryLoad implements AutoCloseable {
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        log.record(
-            new AttemptLog.Attempt(
-                "GET",
-                "/api/ml/stats (" + ENDPOINT_TAG + ")",
-                sent,
-                Instant.now(),
-                answer.statusCode(),
-                answer.headers().firstValue("Retry-After").orElse(null),
-                answer.headers().firstValue("Content-Type").orElse(null),
-                answer.body(),
-                null));
+        log.record(AttemptLog.Attempt.answered("GET", PATH, sent, Instant.now(), answer));
         return;
       } catch (ConnectException e) {
         // this instance is down: the balancer sends the request to the next one
       } catch (IOException e) {
-        log.record(
-            new AttemptLog.Attempt(
-                "GET",
-                "/api/ml/stats (" + ENDPOINT_TAG + ")",
-                sent,
-                Instant.now(),
-                -1,
-                null,
-                null,
-                null,
-                e.toString()));
+        log.record(AttemptLog.Attempt.failed("GET", PATH, sent, Instant.now(), e.toString()));
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -112,17 +95,7 @@ final class QueryLoad implements AutoCloseable {
       }
     }
     Instant now = Instant.now();
-    log.record(
-        new AttemptLog.Attempt(
-            "GET",
-            "/api/ml/stats (" + ENDPOINT_TAG + ")",
-            now,
-            now,
-            -1,
-            null,
-            null,
-            null,
-            "no instance up"));
+    log.record(AttemptLog.Attempt.failed("GET", PATH, now, now, "no instance up"));
   }
 
   @Override

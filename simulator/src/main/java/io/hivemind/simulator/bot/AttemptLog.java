@@ -38,7 +38,7 @@ public interface AttemptLog {
       String body,
       String failure) {
 
-    static Attempt answered(
+    public static Attempt answered(
         String method, String path, Instant sent, Instant answered, HttpResponse<String> response) {
       return new Attempt(
           method,
@@ -52,7 +52,7 @@ public interface AttemptLog {
           null);
     }
 
-    static Attempt failed(
+    public static Attempt failed(
         String method, String path, Instant sent, Instant answered, String failure) {
       return new Attempt(
           method, path, sent, answered, RetryPolicy.Result.NO_RESPONSE, null, null, null, failure);
