@@ -16,8 +16,8 @@ final class CopyLags {
    * @param changelogLags per partition, the records of the store's changelog not applied yet
    *     ({@code allLocalStorePartitionLags}: a running active task counts as 0, a restoring one and
    *     a standby by their position)
-   * @param sourceLags per partition, the records of {@code user-stats} the active task has not read
-   *     yet, from its consumer's last fetch; absent until the first fetch
+   * @param sourceLags per partition, the records of {@code user-stats} past the offset the group
+   *     committed (processed); absent when not measured
    */
   static Map<Integer, LocalCopy> combine(
       Set<Integer> active,
@@ -35,7 +35,7 @@ final class CopyLags {
     for (int partition : active) {
       Long source = sourceLags.get(partition);
       Long changelog = changelogLags.get(partition);
-      // Unmeasured counts as behind: a task not fetched from yet may be a whole topic behind.
+      // Unmeasured counts as behind: a task not measured yet may be a whole topic behind.
       copies.put(
           partition,
           source == null || changelog == null
