@@ -14,7 +14,14 @@ record StatsResponse(
     @JsonProperty("user_id") String userId,
     @JsonProperty("symbol") String symbol,
     @JsonProperty("sides") Map<String, SideView> sides,
-    @JsonProperty("total") TotalView total) {
+    @JsonProperty("total") TotalView total,
+    @JsonProperty("freshness") Freshness freshness)
+    implements Freshness.Marked {
+
+  @Override
+  public StatsResponse withFreshness(Freshness marked) {
+    return new StatsResponse(userId, symbol, sides, total, marked);
+  }
 
   record SideView(
       @JsonProperty("trades") long trades,
@@ -65,6 +72,7 @@ record StatsResponse(
     for (Side side : Side.values()) {
       sides.put(side.name(), SideView.of(report.sides().getOrDefault(side, SideStats.NONE)));
     }
-    return new StatsResponse(report.userId(), report.symbol(), sides, TotalView.of(report.total()));
+    return new StatsResponse(
+        report.userId(), report.symbol(), sides, TotalView.of(report.total()), Freshness.FRESH);
   }
 }

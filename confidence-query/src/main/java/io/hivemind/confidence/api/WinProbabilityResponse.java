@@ -23,7 +23,26 @@ record WinProbabilityResponse(
     @JsonProperty("take_trade") boolean takeTrade,
     @JsonProperty("trading_state") TradingState tradingState,
     @JsonProperty("learning") LearningState learning,
-    @JsonProperty("as_of") Instant asOf) {
+    @JsonProperty("as_of") Instant asOf,
+    @JsonProperty("freshness") Freshness freshness)
+    implements Freshness.Marked {
+
+  @Override
+  public WinProbabilityResponse withFreshness(Freshness marked) {
+    return new WinProbabilityResponse(
+        userId,
+        symbol,
+        side,
+        winProbability,
+        interval,
+        evidence,
+        threshold,
+        takeTrade,
+        tradingState,
+        learning,
+        asOf,
+        marked);
+  }
 
   private static final int DECIMALS = 4;
 
@@ -66,7 +85,8 @@ record WinProbabilityResponse(
         probability >= threshold && control.allowsEntries(),
         control.tradingState(),
         control.learning(),
-        asOf);
+        asOf,
+        Freshness.FRESH);
   }
 
   private static double rounded(double value) {

@@ -22,14 +22,16 @@ final class StoreStatsLookup implements StatsLookup {
 
   /**
    * @param partition the user's partition: only its store is consulted, not all local ones
+   * @param anyCopy whether a standby or restoring copy may answer ({@code enableStaleStores}), not
+   *     only the running active one
    */
-  StoreStatsLookup(KafkaStreams streams, int partition) {
-    this.userStats =
-        streams.store(
-            StoreQueryParameters.fromNameAndType(
-                    StatsTopology.USER_STATS_STORE,
-                    QueryableStoreTypes.<StatsKey, WinStats>keyValueStore())
-                .withPartition(partition));
+  StoreStatsLookup(KafkaStreams streams, int partition, boolean anyCopy) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<StatsKey, WinStats>> user =
+        StoreQueryParameters.fromNameAndType(
+                StatsTopology.USER_STATS_STORE,
+                QueryableStoreTypes.<StatsKey, WinStats>keyValueStore())
+            .withPartition(partition);
+    this.userStats = streams.store(anyCopy ? user.enableStaleStores() : user);
     this.communityStats = communityStore(streams);
   }
 

@@ -25,19 +25,27 @@ public class UserStatsQueries {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final Duration retryAfter;
+  private final LocalCopies copies;
+  private final LagBounds bounds;
 
   UserStatsQueries(
       KafkaStreams streams,
       @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
-      @ConfigProperty(name = "hivemind.query.retry-after") Duration retryAfter) {
+      @ConfigProperty(name = "hivemind.query.retry-after") Duration retryAfter,
+      LocalCopies copies,
+      @ConfigProperty(name = "hivemind.query.caught-up-lag") long caughtUpLag,
+      @ConfigProperty(name = "hivemind.query.max-stale-lag") long maxStaleLag) {
     this.streams = streams;
     this.self = HostInfo.buildFromEndpoint(applicationServer);
     this.retryAfter = retryAfter;
+    this.copies = copies;
+    this.bounds = new LagBounds(caughtUpLag, maxStaleLag);
   }
 
   /**
    * @param forwarded whether another instance forwarded this request here as to the user's owner
-   * @param question runs against this instance's stores when it owns the user
+   * @param question runs against this instance's stores when it owns the user, or holds a copy that
+   *     answers while the owner is away
    */
   public <T> Uni<QueryResult<T>> ask(
       String userId, boolean forwarded, Function<StatsLookup, T> question) {
@@ -50,26 +58,36 @@ public class UserStatsQueries {
                         owner,
                         forwarded,
                         retryAfter,
-                        partition -> question.apply(new StoreStatsLookup(streams, partition))));
+                        partition ->
+                            question.apply(new StoreStatsLookup(streams, partition, false)),
+                        partition ->
+                            question.apply(new StoreStatsLookup(streams, partition, true))));
     // Reads leave the event loop: the stores' serdes are the registry serdes, and one meeting a
     // schema not yet in its cache fetches it with a blocking call. On the event loop that stalls
     // every request; and Apicurio's client, riding Quarkus' own Vert.x, then waits on the very
-    // loop it blocks: a deadlock, seen in this module's service test.
-    return owner instanceof Owner.ThisInstance
+    // loop it blocks: a deadlock, seen in this module's service test. (A remote owner's fallback
+    // read is moved off it where it runs, in RoutedAnswers.)
+    return readsHere(owner, forwarded)
         ? result.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         : result;
   }
 
+  private static boolean readsHere(Owner owner, boolean forwarded) {
+    return owner instanceof Owner.ThisInstance
+        || owner instanceof Owner.StaleCopy
+        || (forwarded && owner instanceof Owner.OtherInstance);
+  }
+
   private Owner ownerOf(String userId) {
     KafkaStreams.State state = streams.state();
-    if (state != KafkaStreams.State.RUNNING) {
+    if (!state.isRunningOrRebalancing()) {
       return new Owner.Unknown("Kafka Streams is " + state);
     }
     try {
       KeyQueryMetadata metadata =
           streams.queryMetadataForKey(
               StatsTopology.USER_STATS_STORE, partitionProbe(userId), PARTITIONER);
-      return OwnerRule.decide(state, metadata, self);
+      return OwnerRule.decide(state, metadata, self, copies::of, bounds);
     } catch (StreamsException | IllegalStateException e) {
       // the state changed between the check above and the call
       return new Owner.Unknown("metadata not available: " + e.getMessage());

@@ -42,7 +42,11 @@ public final class StatsTopology {
         Consumed.with(serdes.keySerde(StatsKey.class), winStats()).withName(USER_STATS_TABLE),
         Materialized.<StatsKey, WinStats, KeyValueStore<Bytes, byte[]>>as(USER_STATS_STORE)
             .withKeySerde(serdes.keySerde(StatsKey.class))
-            .withValueSerde(winStats()));
+            .withValueSerde(winStats())
+            // Each update goes to the changelog as it is applied, not at the next commit: the
+            // standbys follow within a fetch, and their lag is what a stale answer reports (ADR
+            // 17).
+            .withCachingDisabled());
     builder.globalTable(
         topics.communityStats,
         Consumed.with(serdes.keySerde(CommunityStatsKey.class), winStats())

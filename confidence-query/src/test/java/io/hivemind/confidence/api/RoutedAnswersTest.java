@@ -62,7 +62,60 @@ class RoutedAnswersTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void shouldAnswer200MarkedStaleWithTheCopysLag() {
+    Response response =
+        answers
+            .respond(new QueryResult.Stale<>("stats", 12), Body::new, REQUEST)
+            .await()
+            .atMost(WAIT);
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getEntity()).isEqualTo(new Body("stats", Freshness.stale(12)));
+    assertThat(meters.counter("hivemind.query.results", "result", "stale").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAnswerFromItsCopyWhenTheOwnerDoesNotAnswer() {
+    // nobody listens on port 1: the owner is gone, this instance's standby answers
+    QueryResult<String> remote =
+        new QueryResult.Remote<>(
+            "127.0.0.1", 1, Optional.of(() -> new QueryResult.Stale<>("stats", 3)));
+
+    Response response = answers.respond(remote, Body::new, REQUEST).await().atMost(WAIT);
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getEntity()).isEqualTo(new Body("stats", Freshness.stale(3)));
+  }
+
+  @Test
+  void shouldAnswer503WhenNeitherTheOwnerNorItsCopyCan() {
+    QueryResult<String> remote =
+        new QueryResult.Remote<>(
+            "127.0.0.1",
+            1,
+            Optional.of(() -> new QueryResult.Unavailable<>(Duration.ofSeconds(1), "store moved")));
+
+    Response response = answers.respond(remote, Body::new, REQUEST).await().atMost(WAIT);
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(((Problem) response.getEntity()).detail()).isEqualTo("store moved");
+  }
+
   private Response respond(QueryResult<String> result) {
     return answers.respond(result, String::toUpperCase, REQUEST).await().atMost(WAIT);
+  }
+
+  /** An answer body that says how current it is, as the service's bodies do. */
+  record Body(String stats, Freshness freshness) implements Freshness.Marked {
+
+    Body(String stats) {
+      this(stats, Freshness.FRESH);
+    }
+
+    @Override
+    public Body withFreshness(Freshness marked) {
+      return new Body(stats, marked);
+    }
   }
 }

@@ -40,7 +40,8 @@ class WinProbabilityResponseTest {
                 false,
                 TradingState.ACTIVE,
                 LearningState.RUNNING,
-                AS_OF));
+                AS_OF,
+                Freshness.FRESH));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hivemind.schema.RegistryUnavailableException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -21,11 +22,13 @@ class QueryResolverTest {
         localReads.incrementAndGet();
         return "answer from partition " + partition;
       };
+  private final IntFunction<String> readStale = partition -> "copy of partition " + partition;
 
   @Test
   void shouldAnswerLocallyFromTheOwnedPartition() {
     QueryResult<String> result =
-        QueryResolver.resolve(new Owner.ThisInstance(2), false, RETRY_AFTER, readLocally);
+        QueryResolver.resolve(
+            new Owner.ThisInstance(2), false, RETRY_AFTER, readLocally, readStale);
 
     assertThat(result).isEqualTo(new QueryResult.Local<>("answer from partition 2"));
   }
@@ -33,7 +36,7 @@ class QueryResolverTest {
   @Test
   void shouldAnswerLocallyAForwardedRequestItOwns() {
     QueryResult<String> result =
-        QueryResolver.resolve(new Owner.ThisInstance(0), true, RETRY_AFTER, readLocally);
+        QueryResolver.resolve(new Owner.ThisInstance(0), true, RETRY_AFTER, readLocally, readStale);
 
     assertThat(result).isEqualTo(new QueryResult.Local<>("answer from partition 0"));
   }
@@ -48,7 +51,8 @@ class QueryResolverTest {
             partition -> {
               throw new RegistryUnavailableException(
                   "at http://registry", new RuntimeException(new ConnectException()));
-            });
+            },
+            readStale);
 
     assertThat(result).isInstanceOf(QueryResult.Unavailable.class);
     assertThat(((QueryResult.Unavailable<String>) result).retryAfter()).isEqualTo(RETRY_AFTER);
@@ -63,7 +67,9 @@ class QueryResolverTest {
         };
 
     assertThatThrownBy(
-            () -> QueryResolver.resolve(new Owner.ThisInstance(1), false, RETRY_AFTER, broken))
+            () ->
+                QueryResolver.resolve(
+                    new Owner.ThisInstance(1), false, RETRY_AFTER, broken, broken))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -71,7 +77,7 @@ class QueryResolverTest {
   void shouldSendTheQuestionToTheOwner() {
     QueryResult<String> result =
         QueryResolver.resolve(
-            new Owner.OtherInstance("127.0.0.1", 8083), false, RETRY_AFTER, readLocally);
+            new Owner.OtherInstance("127.0.0.1", 8083), false, RETRY_AFTER, readLocally, readStale);
 
     assertThat(result).isEqualTo(new QueryResult.Remote<>("127.0.0.1", 8083));
     assertThat(localReads).hasValue(0);
@@ -81,7 +87,7 @@ class QueryResolverTest {
   void shouldNeverForwardARequestTwice() {
     QueryResult<String> result =
         QueryResolver.resolve(
-            new Owner.OtherInstance("127.0.0.1", 8083), true, RETRY_AFTER, readLocally);
+            new Owner.OtherInstance("127.0.0.1", 8083), true, RETRY_AFTER, readLocally, readStale);
 
     assertThat(result).isInstanceOf(QueryResult.Unavailable.class);
     assertThat(((QueryResult.Unavailable<String>) result).retryAfter()).isEqualTo(RETRY_AFTER);
@@ -91,7 +97,11 @@ class QueryResolverTest {
   void shouldBeUnavailableWhenNobodyOwnsTheUser() {
     QueryResult<String> result =
         QueryResolver.resolve(
-            new Owner.Unknown("Kafka Streams is REBALANCING"), false, RETRY_AFTER, readLocally);
+            new Owner.Unknown("Kafka Streams is REBALANCING"),
+            false,
+            RETRY_AFTER,
+            readLocally,
+            readStale);
 
     assertThat(result)
         .isEqualTo(new QueryResult.Unavailable<>(RETRY_AFTER, "Kafka Streams is REBALANCING"));
@@ -109,9 +119,51 @@ class QueryResolverTest {
             partition -> {
               attempts.incrementAndGet();
               throw new InvalidStateStoreException("store is migrating");
-            });
+            },
+            readStale);
 
     assertThat(result).isInstanceOf(QueryResult.Unavailable.class);
     assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void shouldAnswerFromACopyMarkedWithItsLag() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.StaleCopy(3, 12), false, RETRY_AFTER, readLocally, readStale);
+
+    assertThat(result).isEqualTo(new QueryResult.Stale<>("copy of partition 3", 12));
+    assertThat(localReads).hasValue(0);
+  }
+
+  @Test
+  void shouldAnswerAForwardedRequestFromItsCopyWhenItIsNotTheOwner() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.OtherInstance("127.0.0.1", 8083, Optional.of(new Owner.StaleCopy(1, 0))),
+            true,
+            RETRY_AFTER,
+            readLocally,
+            readStale);
+
+    assertThat(result).isEqualTo(new QueryResult.Stale<>("copy of partition 1", 0));
+  }
+
+  @Test
+  void shouldKeepItsCopyForWhenTheOwnerDoesNotAnswer() {
+    QueryResult<String> result =
+        QueryResolver.resolve(
+            new Owner.OtherInstance("127.0.0.1", 8083, Optional.of(new Owner.StaleCopy(4, 7))),
+            false,
+            RETRY_AFTER,
+            readLocally,
+            readStale);
+
+    QueryResult.Remote<String> remote = (QueryResult.Remote<String>) result;
+    assertThat(remote.host()).isEqualTo("127.0.0.1");
+    assertThat(remote.port()).isEqualTo(8083);
+    assertThat(remote.fallback()).isPresent();
+    assertThat(remote.fallback().get().get())
+        .isEqualTo(new QueryResult.Stale<>("copy of partition 4", 7));
   }
 }

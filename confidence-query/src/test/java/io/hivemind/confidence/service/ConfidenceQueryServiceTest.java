@@ -51,6 +51,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +120,38 @@ class ConfidenceQueryServiceTest {
         .atMost(STARTUP)
         .pollInterval(Duration.ofMillis(250))
         .until(() -> given().get("/q/health/ready").statusCode() == 200);
+  }
+
+  @Inject StreamsConfig streamsConfig;
+
+  @Test
+  void shouldKeepAStandbyAndLeaveTheGroupWhenItsConsumersClose() {
+    // ADR 17: a stopped instance's users are answered at once by the instance holding their standby
+    assertThat(streamsConfig.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+    assertThat(
+            String.valueOf(
+                streamsConfig
+                    .getMainConsumerConfigs("group", "client", 0)
+                    .get("internal.leave.group.on.close")))
+        .isEqualTo("true");
+  }
+
+  @Test
+  void shouldSayAFreshAnswerIsNotStale() {
+    String user = uniqueUser();
+    Key key = QueryKeys.bot(user);
+
+    await("answered")
+        .atMost(VISIBLE)
+        .until(
+            () -> key.given().queryParam("symbol", "ES").get("/api/ml/stats").statusCode() == 200);
+    key.given()
+        .queryParam("symbol", "ES")
+        .get("/api/ml/stats")
+        .then()
+        .statusCode(200)
+        .body("freshness.stale", org.hamcrest.Matchers.equalTo(false))
+        .body("freshness.lag_records", org.hamcrest.Matchers.nullValue());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.hivemind.schema.WinStats;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,20 @@ class LearnerServiceTest {
 
   private static final Duration BOUND = Duration.ofSeconds(60);
   private final Topics topics = Topics.withDefaultPrefix();
+
+  @Inject StreamsConfig streamsConfig;
+
+  @Test
+  void shouldKeepAStandbyAndLeaveTheGroupWhenItsConsumersClose() {
+    // ADR 17: a stopped learner's tasks move at once, to an instance that already holds their state
+    assertThat(streamsConfig.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+    assertThat(
+            String.valueOf(
+                streamsConfig
+                    .getMainConsumerConfigs("group", "client", 0)
+                    .get("internal.leave.group.on.close")))
+        .isEqualTo("true");
+  }
 
   @Test
   void shouldLearnEachRetriedTradeOnceIntoUserStats() throws Exception {

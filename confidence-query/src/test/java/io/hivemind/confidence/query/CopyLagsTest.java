@@ -1,0 +1,35 @@
+package io.hivemind.confidence.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CopyLagsTest {
+
+  @Test
+  void shouldTakeTheFurtherBehindOfAnActiveCopysTwoLags() {
+    Map<Integer, LocalCopy> copies =
+        CopyLags.combine(Set.of(0, 1), Set.of(), Map.of(0, 0L, 1, 40L), Map.of(0, 7L, 1, 3L));
+
+    assertThat(copies).containsEntry(0, LocalCopy.active(7)).containsEntry(1, LocalCopy.active(40));
+  }
+
+  @Test
+  void shouldCountAnActiveCopyWithoutASourceLagAsNotMeasured() {
+    Map<Integer, LocalCopy> copies = CopyLags.combine(Set.of(2), Set.of(), Map.of(2, 0L), Map.of());
+
+    assertThat(copies).containsEntry(2, LocalCopy.unmeasured(true));
+  }
+
+  @Test
+  void shouldMeasureAStandbyByItsChangelogLag() {
+    Map<Integer, LocalCopy> copies =
+        CopyLags.combine(Set.of(), Set.of(4, 5), Map.of(4, 12L), Map.of(4, 99999L));
+
+    assertThat(copies)
+        .containsEntry(4, LocalCopy.standby(12))
+        .containsEntry(5, LocalCopy.unmeasured(false));
+  }
+}
