@@ -32,7 +32,9 @@ public final class StreamsSettings {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(LIVE_COMMIT_INTERVAL_MS));
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+    // one standby (placed only once a second instance runs) and leave the group on close (ADR 17)
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
+    props.put(StreamsConfig.mainConsumerPrefix("internal.leave.group.on.close"), "true");
     props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "10000");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.putAll(overrides);

@@ -19,7 +19,8 @@ class StreamsSettingsTest {
     assertThat(props)
         .containsEntry("commit.interval.ms", "50")
         .containsEntry("processing.guarantee", "exactly_once_v2")
-        .containsEntry("num.standby.replicas", "0")
+        .containsEntry("num.standby.replicas", "1")
+        .containsEntry("main.consumer.internal.leave.group.on.close", "true")
         .containsEntry("consumer.session.timeout.ms", "10000")
         .containsEntry("state.dir", "/tmp/x");
   }

@@ -7,8 +7,9 @@ import java.util.OptionalLong;
  *
  * @param active whether it is the partition's active copy (else a standby)
  * @param lag how many records of the partition it has not applied yet: for the active copy those of
- *     {@code user-stats} it has not read (and of its changelog while it restores), for a standby
- *     those of the table's changelog; empty while not measured, which counts as behind
+ *     {@code user-stats} past the group's committed offset (and of its changelog while it
+ *     restores), for a standby those of the table's changelog; empty while not measured, which
+ *     counts as behind
  */
 record LocalCopy(boolean active, OptionalLong lag) {
 

@@ -71,6 +71,6 @@ final class OwnerRule {
             + " records behind (answers within "
             + bounds.caughtUp()
             + ")"
-        : "catching up: partition " + partition + " has not been read yet";
+        : "catching up: partition " + partition + " is not measured yet";
   }
 }

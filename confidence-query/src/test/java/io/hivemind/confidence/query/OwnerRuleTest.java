@@ -46,12 +46,12 @@ class OwnerRuleTest {
   }
 
   @Test
-  void shouldNotAnswerFromAnActiveCopyNotReadYet() {
+  void shouldNotAnswerFromAnActiveCopyNotMeasuredYet() {
     Owner owner =
         decide(State.RUNNING, ownedBy("127.0.0.1", 8081, 2), copy(2, LocalCopy.unmeasured(true)));
 
     assertThat(((Owner.Unknown) owner).reason())
-        .isEqualTo("catching up: partition 2 has not been read yet");
+        .isEqualTo("catching up: partition 2 is not measured yet");
   }
 
   @Test
