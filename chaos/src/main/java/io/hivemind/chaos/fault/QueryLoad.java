@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A steady stream of statistics questions spread over several query instances, as a load balancer
- * in front of them would spread it: each request goes to the next instance in turn, and one that
- * refuses the connection (stopped) is skipped for the next, as a balancer's health check would.
- * Every answer is told to the drill's attempt log: what a rolling restart cost is counted there.
+ * A steady stream of statistics questions spread over several query instances as a load balancer in
+ * front of them spreads it: round robin over the instances whose readiness answered UP when it was
+ * last checked (every {@link #HEALTH_CHECK}), and a request whose connection is refused (an
+ * instance stopping between two checks) is sent to the next one. Every answer is told to the
+ * drill's attempt log: what a rolling restart cost is counted there.
  */
 final class QueryLoad implements AutoCloseable {
 
@@ -39,6 +42,10 @@ final class QueryLoad implements AutoCloseable {
   private final AttemptLog log;
   private final ScheduledExecutorService pool;
   private final AtomicLong next = new AtomicLong();
+  private final boolean[] ready;
+
+  /** How often the balancer checks each instance's readiness. */
+  static final Duration HEALTH_CHECK = Duration.ofMillis(250);
 
   /**
    * @param instances the query instances' base URLs
@@ -51,6 +58,8 @@ final class QueryLoad implements AutoCloseable {
     this.authorization = authorization;
     this.users = List.copyOf(users);
     this.log = log;
+    this.ready = new boolean[instances.size()];
+    Arrays.fill(ready, true);
     this.pool =
         Executors.newScheduledThreadPool(
             8,
@@ -61,15 +70,53 @@ final class QueryLoad implements AutoCloseable {
             });
   }
 
-  /** Starts {@code perSecond} questions a second. */
+  /** Starts {@code perSecond} questions a second, and the balancer's health checks. */
   void start(int perSecond) {
+    pool.scheduleAtFixedRate(this::checkHealth, 0, HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     pool.scheduleAtFixedRate(this::ask, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+  }
+
+  private void checkHealth() {
+    for (int i = 0; i < instances.size(); i++) {
+      boolean up;
+      try {
+        up =
+            http.send(
+                        HttpRequest.newBuilder(URI.create(instances.get(i) + "/q/health/ready"))
+                            .timeout(HEALTH_CHECK)
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+      } catch (IOException e) {
+        up = false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      synchronized (ready) {
+        ready[i] = up;
+      }
+    }
+  }
+
+  /** The instances to try, in turn: the ready ones first; all of them when none is ready. */
+  private List<URI> route(long turn) {
+    List<URI> routed = new ArrayList<>();
+    synchronized (ready) {
+      for (int k = 0; k < instances.size(); k++) {
+        int i = (int) ((turn + k) % instances.size());
+        if (ready[i]) {
+          routed.add(instances.get(i));
+        }
+      }
+    }
+    return routed.isEmpty() ? instances : routed;
   }
 
   private void ask() {
     long turn = next.getAndIncrement();
-    for (int tried = 0; tried < instances.size(); tried++) {
-      URI base = instances.get((int) ((turn + tried) % instances.size()));
+    for (URI base : route(turn)) {
       String user = users.get((int) (turn % users.size()));
       URI uri = URI.create(base + "/api/ml/stats?symbol=ES&user_id=" + user);
       Instant sent = Instant.now();
