@@ -37,6 +37,12 @@ public final class Topics {
    */
   public final String clockProbes;
 
+  /**
+   * Badges the analytics awarded (issue 14): key user_id, value {@code BadgeAward}, each award
+   * written once. Kept: the awards are events a notifier or the dashboard follows.
+   */
+  public final String badges;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -50,6 +56,7 @@ public final class Topics {
     apiKeys = prefix + "api-keys";
     outcomeBacklogs = prefix + "outcome-backlogs";
     clockProbes = prefix + "clock-probes";
+    badges = prefix + "badges";
   }
 
   public static Topics withDefaultPrefix() {
@@ -75,6 +82,7 @@ public final class Topics {
         // Every service reads the API keys whole too: one record (hashes only) per key id.
         new TopicSpec(apiKeys, compacted, 1),
         new TopicSpec(outcomeBacklogs, compacted),
+        new TopicSpec(badges, kept),
         new TopicSpec(
             clockProbes,
             Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),

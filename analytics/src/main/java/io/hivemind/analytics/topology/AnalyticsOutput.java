@@ -1,0 +1,15 @@
+package io.hivemind.analytics.topology;
+
+import io.hivemind.schema.AnalyticsContribution;
+import io.hivemind.schema.BadgeAward;
+
+/**
+ * What the per-user step forwards: badges earned (key user_id) and fleet contributions (key
+ * bucket).
+ */
+sealed interface AnalyticsOutput {
+
+  record Earned(BadgeAward award) implements AnalyticsOutput {}
+
+  record Contributed(AnalyticsContribution contribution) implements AnalyticsOutput {}
+}
