@@ -43,6 +43,13 @@ public final class Topics {
    */
   public final String badges;
 
+  /**
+   * Each public user's performance for the leaderboards (issue 14): key user_id, value {@code
+   * UserPerformance} without its badges, a tombstone for a private user. Written by the analytics,
+   * read whole by every analytics instance (a global table) so a rank needs no scatter. Compacted.
+   */
+  public final String standings;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -57,6 +64,7 @@ public final class Topics {
     outcomeBacklogs = prefix + "outcome-backlogs";
     clockProbes = prefix + "clock-probes";
     badges = prefix + "badges";
+    standings = prefix + "standings";
   }
 
   public static Topics withDefaultPrefix() {
@@ -83,6 +91,7 @@ public final class Topics {
         new TopicSpec(apiKeys, compacted, 1),
         new TopicSpec(outcomeBacklogs, compacted),
         new TopicSpec(badges, kept),
+        new TopicSpec(standings, compacted),
         new TopicSpec(
             clockProbes,
             Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),

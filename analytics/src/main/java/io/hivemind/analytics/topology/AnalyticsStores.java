@@ -28,6 +28,12 @@ public final class AnalyticsStores {
   /** The repartition topic's name (prefixed by the application id): contributions by bucket key. */
   public static final String FLEET_CONTRIBUTIONS = "analytics-fleet-contributions";
 
+  /**
+   * user_id → {@code UserPerformance} without badges, public users only: a global store over {@code
+   * <prefix>standings}, every instance holds all of it, for {@code Leaderboard}.
+   */
+  public static final String STANDINGS = "analytics-standings";
+
   /** user_id → the record time (epoch millis) of the user's latest heartbeat. */
   public static final String LAST_HEARTBEATS = "analytics-last-heartbeats";
 

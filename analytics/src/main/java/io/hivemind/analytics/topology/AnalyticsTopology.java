@@ -30,8 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  * (keyed by user) → per user, in the task that owns the user: dedup by signal id, performance,
  * badges ({@link BadgeRules}), the user's own hour/day/heatmap tallies → badges earned to {@code
  * <prefix>badges}, and contributions (private users' left out) repartitioned by bucket key into the
- * fleet's tallies with their distinct users. Heartbeats (keyed by user) → each user's latest
- * heartbeat, for the active bots.
+ * fleet's tallies with their distinct users; each public user's performance to {@code
+ * <prefix>standings}, read back whole as a global store for the leaderboards. Heartbeats (keyed by
+ * user) → each user's latest heartbeat, for the active bots.
  *
  * <p>Meant to run with {@code processing.guarantee=exactly_once_v2}: the stores, the badge records
  * and the consumed offsets commit together, so a badge is written once even across a crash.
@@ -79,6 +80,23 @@ public final class AnalyticsTopology {
         .mapValues(
             value -> ((AnalyticsOutput.Earned) value).award(), Named.as("badges-earned-value"))
         .to(topics.badges, Produced.with(Serdes.String(), awardSerde).withName("badges-sink"));
+
+    // A Standing with a null performance is a tombstone: mapValues keeps the record, the null
+    // value deletes the user's standing from the compacted topic and the global store.
+    outputs
+        .filter((key, value) -> value instanceof AnalyticsOutput.Standing, Named.as("standings"))
+        .mapValues(
+            value -> ((AnalyticsOutput.Standing) value).performance(), Named.as("standings-value"))
+        .to(
+            topics.standings,
+            Produced.with(Serdes.String(), performanceSerde).withName("standings-sink"));
+    builder.globalTable(
+        topics.standings,
+        Consumed.with(Serdes.String(), performanceSerde).withName("standings-source"),
+        Materialized.<String, UserPerformance, KeyValueStore<Bytes, byte[]>>as(
+                AnalyticsStores.STANDINGS)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(performanceSerde));
 
     outputs
         .filter(

@@ -59,7 +59,8 @@ final class UserAnalyticsProcessor
             trade,
             AnalyticsCodec.decode(ledgers.get(user)),
             key -> AnalyticsCodec.decode(tallies.get(AnalyticsStores.userKey(user, key))));
-    ledgers.put(user, AnalyticsCodec.encode(change.ledger()));
+    UserPerformance stored = AnalyticsCodec.encode(change.ledger());
+    ledgers.put(user, stored);
     change
         .userTallies()
         .forEach(
@@ -73,6 +74,11 @@ final class UserAnalyticsProcessor
                     record
                         .withKey(user)
                         .withValue(new AnalyticsOutput.Earned(AnalyticsCodec.award(user, award)))));
+    UserPerformance standing =
+        change.ledger().privateUser()
+            ? null
+            : UserPerformance.newBuilder(stored).setBadges(java.util.List.of()).build();
+    context.forward(record.withKey(user).withValue(new AnalyticsOutput.Standing(standing)));
     for (TradeAnalytics.Contribution contribution : change.contributions()) {
       context.forward(
           record

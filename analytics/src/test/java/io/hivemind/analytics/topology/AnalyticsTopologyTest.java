@@ -3,6 +3,7 @@ package io.hivemind.analytics.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hivemind.analytics.domain.BadgeRules;
+import io.hivemind.analytics.domain.Leaderboard;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.BadgeAward;
@@ -13,6 +14,7 @@ import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -213,6 +215,34 @@ class AnalyticsTopologyTest {
   }
 
   @Test
+  void shouldKeepEveryPublicUsersStandingForTheLeaderboards() {
+    learn("a", "s1", 100, T0);
+    learn("a", "s2", -20, T0.plusSeconds(60));
+    learn("b", "s1", 300, T0.plusSeconds(120));
+    learn("p", "s1", "ES", 5000, T0.plusSeconds(180), true);
+    learn("c", "s1", 50, T0.plusSeconds(240));
+    learn("c", "s2", "ES", 50, T0.plusSeconds(300), true); // c turned private: taken off
+
+    KeyValueStore<String, UserPerformance> store =
+        driver.getKeyValueStore(AnalyticsStores.STANDINGS);
+    List<Leaderboard.Entry> entries = new ArrayList<>();
+    try (var all = store.all()) {
+      all.forEachRemaining(
+          kv ->
+              entries.add(
+                  new Leaderboard.Entry(
+                      kv.key, AnalyticsCodec.decode(kv.value).performance(), false)));
+    }
+    assertThat(entries).extracting(Leaderboard.Entry::userId).containsOnly("a", "b");
+    assertThat(store.get("a").getBadges()).isEmpty();
+    assertThat(new Leaderboard(1).rank(entries, Leaderboard.Order.PNL))
+        .extracting(Leaderboard.Standing::rank, Leaderboard.Standing::userId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "b"),
+            org.assertj.core.groups.Tuple.tuple(2, "a"));
+  }
+
+  @Test
   void shouldNameEveryStoreAndTheRepartitionTopic() {
     // built with ExplicitlyNamed: a generated name would have failed build() already
     String described =
@@ -224,6 +254,8 @@ class AnalyticsTopologyTest {
             AnalyticsStores.USER_TALLIES,
             AnalyticsStores.FLEET_TALLIES,
             AnalyticsStores.LAST_HEARTBEATS,
+            AnalyticsStores.STANDINGS,
+            topics.standings,
             AnalyticsStores.FLEET_CONTRIBUTIONS + "-repartition",
             topics.badges)
         .doesNotContain("KSTREAM-", "KTABLE-");
