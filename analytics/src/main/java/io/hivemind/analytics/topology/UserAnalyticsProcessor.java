@@ -5,6 +5,7 @@ import io.hivemind.analytics.domain.TradeAnalytics;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.UserPerformance;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -77,7 +78,7 @@ final class UserAnalyticsProcessor
     UserPerformance standing =
         change.ledger().privateUser()
             ? null
-            : UserPerformance.newBuilder(stored).setBadges(java.util.List.of()).build();
+            : UserPerformance.newBuilder(stored).setBadges(List.of()).build();
     context.forward(record.withKey(user).withValue(new AnalyticsOutput.Standing(standing)));
     for (TradeAnalytics.Contribution contribution : change.contributions()) {
       context.forward(
