@@ -37,6 +37,19 @@ public final class Topics {
    */
   public final String clockProbes;
 
+  /**
+   * Badges the analytics awarded (issue 14): key user_id, value {@code BadgeAward}, each award
+   * written once. Kept: the awards are events a notifier or the dashboard follows.
+   */
+  public final String badges;
+
+  /**
+   * Each public user's performance for the leaderboards (issue 14): key user_id, value {@code
+   * UserPerformance} without its badges, a tombstone for a private user. Written by the analytics,
+   * read whole by every analytics instance (a global table) so a rank needs no scatter. Compacted.
+   */
+  public final String standings;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -50,6 +63,8 @@ public final class Topics {
     apiKeys = prefix + "api-keys";
     outcomeBacklogs = prefix + "outcome-backlogs";
     clockProbes = prefix + "clock-probes";
+    badges = prefix + "badges";
+    standings = prefix + "standings";
   }
 
   public static Topics withDefaultPrefix() {
@@ -75,6 +90,8 @@ public final class Topics {
         // Every service reads the API keys whole too: one record (hashes only) per key id.
         new TopicSpec(apiKeys, compacted, 1),
         new TopicSpec(outcomeBacklogs, compacted),
+        new TopicSpec(badges, kept),
+        new TopicSpec(standings, compacted),
         new TopicSpec(
             clockProbes,
             Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),

@@ -1,0 +1,45 @@
+package io.hivemind.analytics.topology;
+
+/**
+ * The analytics' state stores (each changelogged, exactly once with the application). Store names
+ * are part of the contract of the service that will query them.
+ */
+public final class AnalyticsStores {
+
+  /** (user_id + "/" + signal_id) → exit time, epoch millis: experiences already counted. */
+  public static final String EXPERIENCES_SEEN = "analytics-experiences-seen";
+
+  /** user_id → {@code UserPerformance}: running performance and badges held. */
+  public static final String USER_LEDGERS = "analytics-user-ledgers";
+
+  /**
+   * (user_id + "/" + bucket key) → {@code AnalyticsTally}: a user's own hours, days, heatmap cells
+   * and all time (bucket keys: {@code io.hivemind.analytics.domain.Bucket}).
+   */
+  public static final String USER_TALLIES = "analytics-user-tallies";
+
+  /**
+   * bucket key → {@code AnalyticsTally} with its distinct users: the fleet's hours, days, heatmap
+   * cells and all time, private users left out. Behind the repartition topic {@link
+   * #FLEET_CONTRIBUTIONS}.
+   */
+  public static final String FLEET_TALLIES = "analytics-fleet-tallies";
+
+  /** The repartition topic's name (prefixed by the application id): contributions by bucket key. */
+  public static final String FLEET_CONTRIBUTIONS = "analytics-fleet-contributions";
+
+  /**
+   * user_id → {@code UserPerformance} without badges, public users only: a global store over {@code
+   * <prefix>standings}, every instance holds all of it, for {@code Leaderboard}.
+   */
+  public static final String STANDINGS = "analytics-standings";
+
+  /** user_id → the record time (epoch millis) of the user's latest heartbeat. */
+  public static final String LAST_HEARTBEATS = "analytics-last-heartbeats";
+
+  private AnalyticsStores() {}
+
+  static String userKey(String userId, String suffix) {
+    return userId + "/" + suffix;
+  }
+}

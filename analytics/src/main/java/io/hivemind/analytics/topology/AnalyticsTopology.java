@@ -1,0 +1,149 @@
+package io.hivemind.analytics.topology;
+
+import io.hivemind.analytics.domain.BadgeRules;
+import io.hivemind.analytics.domain.TradeAnalytics;
+import io.hivemind.schema.AnalyticsContribution;
+import io.hivemind.schema.AnalyticsTally;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.BadgeAward;
+import io.hivemind.schema.Experience;
+import io.hivemind.schema.ExplicitlyNamed;
+import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.Topics;
+import io.hivemind.schema.UserPerformance;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The analytics topology (issue 14), its own application beside the learner (ADR 19): experiences
+ * (keyed by user) → per user, in the task that owns the user: dedup by signal id, performance,
+ * badges ({@link BadgeRules}), the user's own hour/day/heatmap tallies → badges earned to {@code
+ * <prefix>badges}, and contributions (private users' left out) repartitioned by bucket key into the
+ * fleet's tallies with their distinct users; each public user's performance to {@code
+ * <prefix>standings}, read back whole as a global store for the leaderboards. Heartbeats (keyed by
+ * user) → each user's latest heartbeat, for the active bots.
+ *
+ * <p>Meant to run with {@code processing.guarantee=exactly_once_v2}: the stores, the badge records
+ * and the consumed offsets commit together, so a badge is written once even across a crash.
+ */
+public final class AnalyticsTopology {
+
+  private final Topics topics;
+  private final TradeAnalytics analytics;
+  private final Serde<Experience> experienceSerde;
+  private final Serde<Heartbeat> heartbeatSerde;
+  private final Serde<UserPerformance> performanceSerde;
+  private final Serde<AnalyticsTally> tallySerde;
+  private final Serde<AnalyticsContribution> contributionSerde;
+  private final Serde<BadgeAward> awardSerde;
+
+  public AnalyticsTopology(AvroSerdes serdes, Topics topics, BadgeRules rules) {
+    this.topics = topics;
+    this.analytics = new TradeAnalytics(rules);
+    experienceSerde = serdes.valueSerde(Experience.class);
+    heartbeatSerde = serdes.valueSerde(Heartbeat.class);
+    performanceSerde = serdes.valueSerde(UserPerformance.class);
+    tallySerde = serdes.valueSerde(AnalyticsTally.class);
+    contributionSerde = serdes.valueSerde(AnalyticsContribution.class);
+    awardSerde = serdes.valueSerde(BadgeAward.class);
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
+    addStores(builder);
+
+    KStream<String, AnalyticsOutput> outputs =
+        builder.stream(
+                topics.experiences,
+                Consumed.with(Serdes.String(), experienceSerde)
+                    .withName("analytics-experiences-source"))
+            .process(
+                () -> new UserAnalyticsProcessor(analytics),
+                Named.as("analytics-per-user"),
+                AnalyticsStores.EXPERIENCES_SEEN,
+                AnalyticsStores.USER_LEDGERS,
+                AnalyticsStores.USER_TALLIES);
+
+    outputs
+        .filter((key, value) -> value instanceof AnalyticsOutput.Earned, Named.as("badges-earned"))
+        .mapValues(
+            value -> ((AnalyticsOutput.Earned) value).award(), Named.as("badges-earned-value"))
+        .to(topics.badges, Produced.with(Serdes.String(), awardSerde).withName("badges-sink"));
+
+    // A Standing with a null performance is a tombstone: mapValues keeps the record, the null
+    // value deletes the user's standing from the compacted topic and the global store.
+    outputs
+        .filter((key, value) -> value instanceof AnalyticsOutput.Standing, Named.as("standings"))
+        .mapValues(
+            value -> ((AnalyticsOutput.Standing) value).performance(), Named.as("standings-value"))
+        .to(
+            topics.standings,
+            Produced.with(Serdes.String(), performanceSerde).withName("standings-sink"));
+    builder.globalTable(
+        topics.standings,
+        Consumed.with(Serdes.String(), performanceSerde).withName("standings-source"),
+        Materialized.<String, UserPerformance, KeyValueStore<Bytes, byte[]>>as(
+                AnalyticsStores.STANDINGS)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(performanceSerde));
+
+    outputs
+        .filter(
+            (key, value) -> value instanceof AnalyticsOutput.Contributed,
+            Named.as("fleet-contributions"))
+        .mapValues(
+            value -> ((AnalyticsOutput.Contributed) value).contribution(),
+            Named.as("fleet-contributions-value"))
+        .groupByKey(
+            Grouped.with(AnalyticsStores.FLEET_CONTRIBUTIONS, Serdes.String(), contributionSerde))
+        .aggregate(
+            () -> null,
+            (bucket, contribution, tally) -> AnalyticsCodec.plus(tally, contribution),
+            Named.as("fleet-tallies-aggregate"),
+            Materialized.<String, AnalyticsTally, KeyValueStore<Bytes, byte[]>>as(
+                    AnalyticsStores.FLEET_TALLIES)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(tallySerde));
+
+    builder.stream(
+            topics.heartbeats,
+            Consumed.with(Serdes.String(), heartbeatSerde).withName("analytics-heartbeats-source"))
+        .process(
+            HeartbeatProcessor::new, Named.as("last-heartbeats"), AnalyticsStores.LAST_HEARTBEATS);
+    return builder.build();
+  }
+
+  private void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.EXPERIENCES_SEEN),
+            Serdes.String(),
+            Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.USER_LEDGERS),
+            Serdes.String(),
+            performanceSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.USER_TALLIES),
+            Serdes.String(),
+            tallySerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.LAST_HEARTBEATS),
+            Serdes.String(),
+            Serdes.Long()));
+  }
+}

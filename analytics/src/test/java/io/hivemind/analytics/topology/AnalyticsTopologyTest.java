@@ -1,0 +1,263 @@
+package io.hivemind.analytics.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hivemind.analytics.domain.BadgeRules;
+import io.hivemind.analytics.domain.Leaderboard;
+import io.hivemind.schema.AnalyticsTally;
+import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.BadgeAward;
+import io.hivemind.schema.Experience;
+import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.HeldBadge;
+import io.hivemind.schema.Side;
+import io.hivemind.schema.Topics;
+import io.hivemind.schema.UserPerformance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnalyticsTopologyTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-20T14:32:00Z"); // 09:32 in New York
+
+  private final AvroSerdes serdes = AvroSerdes.withoutRegistry();
+  private final Topics topics = Topics.withDefaultPrefix();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Experience> experiences;
+  private TestInputTopic<String, Heartbeat> heartbeats;
+  private TestOutputTopic<String, BadgeAward> badges;
+
+  @BeforeEach
+  void startDriver() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-topology-test");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    driver =
+        new TopologyTestDriver(
+            new AnalyticsTopology(serdes, topics, BadgeRules.v1()).build(), props);
+    var stringSer = Serdes.String().serializer();
+    experiences =
+        driver.createInputTopic(
+            topics.experiences, stringSer, serdes.valueSerde(Experience.class).serializer());
+    heartbeats =
+        driver.createInputTopic(
+            topics.heartbeats, stringSer, serdes.valueSerde(Heartbeat.class).serializer());
+    badges =
+        driver.createOutputTopic(
+            topics.badges,
+            Serdes.String().deserializer(),
+            serdes.valueSerde(BadgeAward.class).deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private static Experience experience(
+      String user, String id, String symbol, double pnl, Instant exit, boolean privateUser) {
+    return Experience.newBuilder()
+        .setSignalId(id)
+        .setUserId(user)
+        .setSymbol(symbol)
+        .setSide(Side.LONG)
+        .setSignalMatched(true)
+        .setSignalTime(exit.minusSeconds(300))
+        .setEntryTime(exit.minusSeconds(300))
+        .setExitTime(exit)
+        .setFeatures(Map.of("rsi", 34.2))
+        .setPnl(pnl)
+        .setWin(pnl > 0)
+        .setExitReason(pnl > 0 ? "TARGET" : "STOP")
+        .setScheme("v1")
+        .setPatterns(List.of("v1", "v1/open"))
+        .setPrivateUser(privateUser)
+        .build();
+  }
+
+  private void learn(String user, String id, double pnl, Instant exit) {
+    learn(user, id, "ES", pnl, exit, false);
+  }
+
+  private void learn(
+      String user, String id, String symbol, double pnl, Instant exit, boolean privateUser) {
+    experiences.pipeInput(user, experience(user, id, symbol, pnl, exit, privateUser), exit);
+  }
+
+  private AnalyticsTally fleet(String bucketKey) {
+    KeyValueStore<String, AnalyticsTally> store =
+        driver.getKeyValueStore(AnalyticsStores.FLEET_TALLIES);
+    return store.get(bucketKey);
+  }
+
+  private AnalyticsTally userTally(String user, String bucketKey) {
+    KeyValueStore<String, AnalyticsTally> store =
+        driver.getKeyValueStore(AnalyticsStores.USER_TALLIES);
+    return store.get(user + "/" + bucketKey);
+  }
+
+  private UserPerformance ledger(String user) {
+    KeyValueStore<String, UserPerformance> store =
+        driver.getKeyValueStore(AnalyticsStores.USER_LEDGERS);
+    return store.get(user);
+  }
+
+  @Test
+  void shouldEmitEachBadgeOnceWithTheExitTimeOfTheTradeThatEarnedIt() {
+    // five wins in a row, then a loss, then five more wins: win-streak-5 at the 5th trade only
+    for (int i = 1; i <= 11; i++) {
+      learn("u1", "s" + i, i == 6 ? -100 : 300, T0.plusSeconds(60L * i));
+    }
+
+    assertThat(badges.readKeyValuesToList())
+        .containsExactly(
+            KeyValue.pair(
+                "u1", new BadgeAward("u1", "first-trade", "badges-v1", T0.plusSeconds(60), "s1")),
+            KeyValue.pair(
+                "u1", new BadgeAward("u1", "profit-1k", "badges-v1", T0.plusSeconds(240), "s4")),
+            KeyValue.pair(
+                "u1", new BadgeAward("u1", "win-streak-5", "badges-v1", T0.plusSeconds(300), "s5")),
+            KeyValue.pair(
+                "u1", new BadgeAward("u1", "trades-10", "badges-v1", T0.plusSeconds(600), "s10")));
+    UserPerformance u1 = ledger("u1");
+    assertThat(u1.getTrades()).isEqualTo(11);
+    assertThat(u1.getWins()).isEqualTo(10);
+    assertThat(u1.getPnl()).isEqualTo(2900.0);
+    assertThat(u1.getCurrentStreak()).isEqualTo(5);
+    assertThat(u1.getBestStreak()).isEqualTo(5);
+    assertThat(u1.getLastExitTime()).isEqualTo(T0.plusSeconds(660));
+    assertThat(u1.getBadges())
+        .extracting(HeldBadge::getBadge)
+        .containsExactly("first-trade", "profit-1k", "win-streak-5", "trades-10");
+    assertThat(badges.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldIgnoreARepeatedExperience() {
+    learn("u1", "s1", 2000, T0);
+    learn("u1", "s1", 2000, T0);
+    learn("u1", "s2", -50, T0.plusSeconds(60));
+    learn("u1", "s1", 2000, T0);
+
+    assertThat(badges.readValuesToList())
+        .extracting(BadgeAward::getBadge)
+        .containsExactly("first-trade", "profit-1k");
+    assertThat(ledger("u1").getTrades()).isEqualTo(2);
+    assertThat(ledger("u1").getPnl()).isEqualTo(1950.0);
+    assertThat(fleet("all")).isEqualTo(new AnalyticsTally(2L, 1L, 1950.0, 1));
+    assertThat(badges.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldKeepHoursDaysAndHeatmapCellsOfTheFleetWithTheirDistinctUsers() {
+    learn("a", "s1", 100, Instant.parse("2026-11-20T14:32:00Z"));
+    learn("b", "s1", 200, Instant.parse("2026-11-20T14:40:00Z"));
+    learn("a", "s2", -40, Instant.parse("2026-11-20T14:50:00Z"));
+    learn("a", "s3", 60, Instant.parse("2026-11-20T15:10:00Z"));
+    learn("c", "s1", "NQ", -50, Instant.parse("2026-11-20T15:20:00Z"), false);
+    learn("d", "s1", 10, Instant.parse("2026-11-21T00:05:00Z"));
+
+    assertThat(fleet("hour/2026-11-20T14:00:00Z")).isEqualTo(new AnalyticsTally(3L, 2L, 260.0, 2));
+    assertThat(fleet("hour/2026-11-20T15:00:00Z")).isEqualTo(new AnalyticsTally(2L, 1L, 10.0, 2));
+    assertThat(fleet("day/2026-11-20")).isEqualTo(new AnalyticsTally(5L, 3L, 270.0, 3));
+    assertThat(fleet("day/2026-11-21")).isEqualTo(new AnalyticsTally(1L, 1L, 10.0, 1));
+    assertThat(fleet("cell/ES/9")).isEqualTo(new AnalyticsTally(3L, 2L, 260.0, 2));
+    assertThat(fleet("cell/ES/10")).isEqualTo(new AnalyticsTally(1L, 1L, 60.0, 1));
+    assertThat(fleet("cell/NQ/10")).isEqualTo(new AnalyticsTally(1L, 0L, -50.0, 1));
+    assertThat(fleet("cell/ES/19")).isEqualTo(new AnalyticsTally(1L, 1L, 10.0, 1));
+    assertThat(fleet("all")).isEqualTo(new AnalyticsTally(6L, 4L, 280.0, 4));
+    assertThat(userTally("a", "hour/2026-11-20T14:00:00Z"))
+        .isEqualTo(new AnalyticsTally(2L, 1L, 60.0, 0));
+    assertThat(userTally("a", "day/2026-11-20")).isEqualTo(new AnalyticsTally(3L, 2L, 120.0, 0));
+  }
+
+  @Test
+  void shouldLeaveAPrivateUserOutOfTheFleetButKeepTheirOwnFigures() {
+    learn("a", "s1", 100, T0);
+    learn("p", "s1", "ES", 5000, T0.plusSeconds(60), true);
+
+    assertThat(fleet("all")).isEqualTo(new AnalyticsTally(1L, 1L, 100.0, 1));
+    assertThat(fleet("day/2026-11-20")).isEqualTo(new AnalyticsTally(1L, 1L, 100.0, 1));
+    assertThat(userTally("p", "day/2026-11-20")).isEqualTo(new AnalyticsTally(1L, 1L, 5000.0, 0));
+    assertThat(ledger("p").getPrivateUser()).isTrue();
+    assertThat(badges.readValuesToList())
+        .extracting(BadgeAward::getUserId, BadgeAward::getBadge)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", "first-trade"),
+            org.assertj.core.groups.Tuple.tuple("p", "first-trade"),
+            org.assertj.core.groups.Tuple.tuple("p", "profit-1k"));
+  }
+
+  @Test
+  void shouldKeepEachUsersLatestHeartbeatTime() {
+    Heartbeat beat =
+        Heartbeat.newBuilder().setUserId("a").setBotVersion("4.0.1").setTimestamp(T0).build();
+    heartbeats.pipeInput("a", beat, T0.plusSeconds(60));
+    heartbeats.pipeInput("a", beat, T0.plusSeconds(30)); // late: does not move it back
+    heartbeats.pipeInput("b", beat, T0);
+
+    KeyValueStore<String, Long> store = driver.getKeyValueStore(AnalyticsStores.LAST_HEARTBEATS);
+    assertThat(store.get("a")).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+    assertThat(store.get("b")).isEqualTo(T0.toEpochMilli());
+  }
+
+  @Test
+  void shouldKeepEveryPublicUsersStandingForTheLeaderboards() {
+    learn("a", "s1", 100, T0);
+    learn("a", "s2", -20, T0.plusSeconds(60));
+    learn("b", "s1", 300, T0.plusSeconds(120));
+    learn("p", "s1", "ES", 5000, T0.plusSeconds(180), true);
+    learn("c", "s1", 50, T0.plusSeconds(240));
+    learn("c", "s2", "ES", 50, T0.plusSeconds(300), true); // c turned private: taken off
+
+    KeyValueStore<String, UserPerformance> store =
+        driver.getKeyValueStore(AnalyticsStores.STANDINGS);
+    List<Leaderboard.Entry> entries = new ArrayList<>();
+    try (var all = store.all()) {
+      all.forEachRemaining(
+          kv ->
+              entries.add(
+                  new Leaderboard.Entry(
+                      kv.key, AnalyticsCodec.decode(kv.value).performance(), false)));
+    }
+    assertThat(entries).extracting(Leaderboard.Entry::userId).containsOnly("a", "b");
+    assertThat(store.get("a").getBadges()).isEmpty();
+    assertThat(new Leaderboard(1).rank(entries, Leaderboard.Order.PNL))
+        .extracting(Leaderboard.Standing::rank, Leaderboard.Standing::userId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "b"),
+            org.assertj.core.groups.Tuple.tuple(2, "a"));
+  }
+
+  @Test
+  void shouldNameEveryStoreAndTheRepartitionTopic() {
+    // built with ExplicitlyNamed: a generated name would have failed build() already
+    String described =
+        new AnalyticsTopology(serdes, topics, BadgeRules.v1()).build().describe().toString();
+    assertThat(described)
+        .contains(
+            AnalyticsStores.EXPERIENCES_SEEN,
+            AnalyticsStores.USER_LEDGERS,
+            AnalyticsStores.USER_TALLIES,
+            AnalyticsStores.FLEET_TALLIES,
+            AnalyticsStores.LAST_HEARTBEATS,
+            AnalyticsStores.STANDINGS,
+            topics.standings,
+            AnalyticsStores.FLEET_CONTRIBUTIONS + "-repartition",
+            topics.badges)
+        .doesNotContain("KSTREAM-", "KTABLE-");
+  }
+}
