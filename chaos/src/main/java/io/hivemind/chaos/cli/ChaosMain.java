@@ -258,27 +258,24 @@ public final class ChaosMain {
               acknowledged.outcomes(),
               all,
               new Halt(halted, haltedFrom, haltedUntil)));
-      int verdict =
-          verdict(
-              checks,
-              "## Faults\n\n"
-                  + ChaosReport.faults(FaultCost.of(windows, all, faultsOver))
-                  + (unloaded == 0
-                      ? ""
-                      : String.format(
-                          "%n%d fault(s) came after the fleet had stopped: only the rolling"
-                              + " restart's own load saw them. A longer --duration (about 70 s a"
-                              + " fault here) drills every fault under the fleet.%n",
-                          unloaded))
-                  + ChaosReport.rolling(all));
-      Files.writeString(dir.resolve("report.md"), lastReport);
-      out.println("chaos: report in " + dir.resolve("report.md"));
-      return verdict;
+      return verdict(
+          checks,
+          "## Faults\n\n"
+              + ChaosReport.faults(FaultCost.of(windows, all, faultsOver))
+              + (unloaded == 0
+                  ? ""
+                  : String.format(
+                      "%n%d fault(s) came after the fleet had stopped: only the rolling"
+                          + " restart's own load saw them. A longer --duration (about 70 s a"
+                          + " fault here) drills every fault under the fleet.%n",
+                      unloaded))
+              + ChaosReport.rolling(all),
+          Optional.of(dir.resolve("report.md")));
     }
   }
 
   /** The oracle alone, once learning caught up with what is on the log now. */
-  private int verify(ChaosOptions options, Stack stack) throws InterruptedException {
+  private int verify(ChaosOptions options, Stack stack) throws IOException, InterruptedException {
     try (StackControl control =
         new StackControl(
             stack.root(),
@@ -292,7 +289,7 @@ public final class ChaosMain {
       LogSnapshot log =
           new LogReader(stack.kafka(), stack.registryApi(), Duration.ofMinutes(2)).read();
       checks.addAll(Invariants.ofTheLog(log, Expectation.of(log, COMMUNITY_CAP_PER_DAY)));
-      return verdict(checks, "");
+      return verdict(checks, "", Optional.empty());
     }
   }
 
@@ -324,17 +321,19 @@ public final class ChaosMain {
             + " after the fleet stopped and the last fault was over");
   }
 
-  private int verdict(List<Check> checks, String faults) {
+  /** Prints the report (and writes it to {@code file}, if any); the exit code it calls for. */
+  private int verdict(List<Check> checks, String faults, Optional<Path> file) throws IOException {
     String report = faults + "\n## Invariants\n\n" + ChaosReport.invariants(checks);
     out.println();
     out.print(report);
     boolean held = checks.stream().allMatch(Check::held);
     out.printf("%nchaos: %s%n", held ? "every invariant held" : "AN INVARIANT BROKE");
-    lastReport = report;
+    if (file.isPresent()) {
+      Files.writeString(file.get(), report);
+      out.println("chaos: report in " + file.get());
+    }
     return held ? EXIT_HELD : EXIT_BROKEN;
   }
-
-  private String lastReport = "";
 
   /** Sets {@code user}'s trading state through the gateway with the admin key; false if refused. */
   private boolean trading(Stack stack, String admin, String user, String state, String reason)
