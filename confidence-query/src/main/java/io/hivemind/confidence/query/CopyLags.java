@@ -18,12 +18,14 @@ final class CopyLags {
    *     a standby by their position)
    * @param sourceLags per partition, the records of {@code user-stats} past the offset the group
    *     committed (processed); absent when not measured
+   * @param settled the active partitions processed up to the end they had when taken over
    */
   static Map<Integer, LocalCopy> combine(
       Set<Integer> active,
       Set<Integer> standby,
       Map<Integer, Long> changelogLags,
-      Map<Integer, Long> sourceLags) {
+      Map<Integer, Long> sourceLags,
+      Set<Integer> settled) {
     Map<Integer, LocalCopy> copies = new HashMap<>();
     for (int partition : standby) {
       copies.put(
@@ -40,7 +42,9 @@ final class CopyLags {
           partition,
           source == null || changelog == null
               ? LocalCopy.unmeasured(true)
-              : LocalCopy.active(Math.max(source, changelog)));
+              : settled.contains(partition)
+                  ? LocalCopy.active(Math.max(source, changelog))
+                  : LocalCopy.takingOver(Math.max(source, changelog)));
     }
     return Map.copyOf(copies);
   }

@@ -43,7 +43,9 @@ import org.jboss.logging.Logger;
  *       Kafka Streams has processed, committed every {@code commit.interval.ms}), up to the end a
  *       {@code read_committed} reader sees. Not the consumer's fetch position: Kafka Streams
  *       buffers up to a thousand fetched records per partition before it applies them, and an
- *       answer from a store that has not applied them yet is the "0 trades" this must prevent;
+ *       answer from a store that has not applied them yet is the "0 trades" this must prevent.
+ *       Until it has processed what the partition held when this instance took it over, it is not
+ *       settled, whatever its lag ({@link Takeovers});
  *   <li>a standby by the records of the store's changelog it has not applied ({@link
  *       KafkaStreams#allLocalStorePartitionLags()}).
  * </ul>
@@ -62,6 +64,7 @@ class LocalCopies {
   private final String group;
   private final IsolationLevel isolation;
   private final Admin admin;
+  private final Takeovers takeovers = new Takeovers();
   private volatile Map<Integer, LocalCopy> copies = Map.of();
   private ScheduledExecutorService timer;
 
@@ -141,11 +144,20 @@ class LocalCopies {
             .stream()
             .collect(
                 Collectors.toMap(Map.Entry::getKey, e -> Math.max(0, e.getValue().offsetLag())));
-    return CopyLags.combine(active, partitions(threads, false), changelogLags, sourceLags(active));
+    Map<Integer, Takeovers.Position> positions = positions(active);
+    Map<Integer, Long> sourceLags = new HashMap<>();
+    positions.forEach(
+        (partition, position) ->
+            sourceLags.put(partition, Math.max(0, position.end() - position.committed())));
+    return CopyLags.combine(
+        active, partitions(threads, false), changelogLags, sourceLags, takeovers.settle(positions));
   }
 
-  /** Per active partition, the records of user-stats past what this group has processed. */
-  private Map<Integer, Long> sourceLags(Set<Integer> active)
+  /**
+   * Per active partition, the offset of user-stats this group has processed (committed) and the
+   * end.
+   */
+  private Map<Integer, Takeovers.Position> positions(Set<Integer> active)
       throws ExecutionException, InterruptedException, TimeoutException {
     if (active.isEmpty()) {
       return Map.of();
@@ -166,13 +178,13 @@ class LocalCopies {
         partitions.stream().filter(tp -> committed.get(tp) == null).collect(Collectors.toSet());
     Map<TopicPartition, Long> starts =
         uncommitted.isEmpty() ? Map.of() : offsets(uncommitted, OffsetSpec.earliest(), timeout);
-    Map<Integer, Long> lags = new HashMap<>();
+    Map<Integer, Takeovers.Position> positions = new HashMap<>();
     for (TopicPartition partition : partitions) {
       OffsetAndMetadata done = committed.get(partition);
       long from = done != null ? done.offset() : starts.get(partition);
-      lags.put(partition.partition(), Math.max(0, ends.get(partition) - from));
+      positions.put(partition.partition(), new Takeovers.Position(from, ends.get(partition)));
     }
-    return lags;
+    return positions;
   }
 
   private Map<TopicPartition, Long> offsets(

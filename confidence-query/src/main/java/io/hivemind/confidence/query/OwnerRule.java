@@ -63,6 +63,14 @@ final class OwnerRule {
   }
 
   static String catchingUp(int partition, LocalCopy copy, LagBounds bounds) {
+    if (copy.lag().isPresent() && !copy.settled()) {
+      return "catching up: partition "
+          + partition
+          + " is "
+          + copy.lag().getAsLong()
+          + " records behind (answers once it has read what the partition held when this"
+          + " instance took it over)";
+    }
     return copy.lag().isPresent()
         ? "catching up: partition "
             + partition

@@ -139,7 +139,10 @@ class FailoverOnBrokerTest {
     // the user's statistics come last, after a backlog of other users'
     writeBacklog(topics, 30_000);
     writeTrades(topics, 1, user, 42);
-    // small fetches, so that reading the backlog takes long enough to be seen
+    // small fetches, so that reading the backlog takes long enough to be seen; and a caught-up
+    // bound wider than the whole backlog: a small lag alone must not make a copy that has not read
+    // what it took over answer
+    LagBounds wide = new LagBounds(100_000, BOUNDS.maxStale());
     Instance fresh =
         start(
             application(),
@@ -149,8 +152,9 @@ class FailoverOnBrokerTest {
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 10,
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                     2048,
-                StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 2048));
-    QueryableStoresCheck readiness = readiness(fresh, topics);
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 2048),
+            wide);
+    QueryableStoresCheck readiness = readiness(fresh, topics, wide);
     List<QueryResult<Long>> answered = new ArrayList<>();
     AtomicBoolean sawCatchingUp = new AtomicBoolean();
     AtomicBoolean sawNotReadyCatchingUp = new AtomicBoolean();
@@ -208,6 +212,11 @@ class FailoverOnBrokerTest {
   }
 
   private Instance start(String app, Topics topics, int port, Map<String, Object> extra) {
+    return start(app, topics, port, extra, BOUNDS);
+  }
+
+  private Instance start(
+      String app, Topics topics, int port, Map<String, Object> extra, LagBounds bounds) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
@@ -231,8 +240,8 @@ class FailoverOnBrokerTest {
             "127.0.0.1:" + port,
             Duration.ofSeconds(1),
             copies,
-            BOUNDS.caughtUp(),
-            BOUNDS.maxStale());
+            bounds.caughtUp(),
+            bounds.maxStale());
     Instance instance = new Instance(streams, copies, queries, new HostInfo("127.0.0.1", port));
     instances.add(instance);
     return instance;
@@ -275,7 +284,8 @@ class FailoverOnBrokerTest {
     return instance.copies.of(partition);
   }
 
-  private static QueryableStoresCheck readiness(Instance instance, Topics topics) {
+  private static QueryableStoresCheck readiness(
+      Instance instance, Topics topics, LagBounds bounds) {
     StreamThreadSupervisor supervisor =
         new StreamThreadSupervisor(
             new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
@@ -287,8 +297,8 @@ class FailoverOnBrokerTest {
         topics,
         supervisor,
         instance.copies,
-        BOUNDS.caughtUp(),
-        BOUNDS.maxStale());
+        bounds.caughtUp(),
+        bounds.maxStale());
   }
 
   private static void writeTrades(Topics topics, int partitions, String user, long trades) {

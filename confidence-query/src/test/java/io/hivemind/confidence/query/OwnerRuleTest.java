@@ -46,6 +46,27 @@ class OwnerRuleTest {
   }
 
   @Test
+  void shouldNotAnswerFromAnActiveCopyWithinTheBoundBeforeItHasReadWhatItTookOver() {
+    // the tail of a new application id's backlog: a few records behind, and one of them may be the
+    // user's only statistics
+    Owner owner =
+        decide(State.RUNNING, ownedBy("127.0.0.1", 8081, 2), copy(2, LocalCopy.takingOver(3)));
+
+    assertThat(((Owner.Unknown) owner).reason())
+        .isEqualTo(
+            "catching up: partition 2 is 3 records behind (answers once it has read what the"
+                + " partition held when this instance took it over)");
+  }
+
+  @Test
+  void shouldNotAnswerFromAnActiveCopyTakingOverEvenAsAStaleCopy() {
+    Owner owner =
+        decide(State.REBALANCING, ownedBy("127.0.0.1", 8081, 3), copy(3, LocalCopy.takingOver(0)));
+
+    assertThat(owner).isInstanceOf(Owner.Unknown.class);
+  }
+
+  @Test
   void shouldNotAnswerFromAnActiveCopyNotMeasuredYet() {
     Owner owner =
         decide(State.RUNNING, ownedBy("127.0.0.1", 8081, 2), copy(2, LocalCopy.unmeasured(true)));
