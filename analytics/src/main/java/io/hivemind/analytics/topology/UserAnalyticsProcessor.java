@@ -2,6 +2,7 @@ package io.hivemind.analytics.topology;
 
 import io.hivemind.analytics.domain.Trade;
 import io.hivemind.analytics.domain.TradeAnalytics;
+import io.hivemind.analytics.domain.UserLedger;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.UserPerformance;
@@ -75,10 +76,14 @@ final class UserAnalyticsProcessor
                     record
                         .withKey(user)
                         .withValue(new AnalyticsOutput.Earned(AnalyticsCodec.award(user, award)))));
+    // encoded afresh, not UserPerformance.newBuilder(stored): the builder deep-copies through the
+    // class's own Avro model, which under Quarkus' test class loaders finds a second copy of the
+    // nested HeldBadge class (SpecificRecordDatumProvider)
     UserPerformance standing =
         change.ledger().privateUser()
             ? null
-            : UserPerformance.newBuilder(stored).setBadges(List.of()).build();
+            : AnalyticsCodec.encode(
+                new UserLedger(change.ledger().performance(), List.of(), false));
     context.forward(record.withKey(user).withValue(new AnalyticsOutput.Standing(standing)));
     for (TradeAnalytics.Contribution contribution : change.contributions()) {
       context.forward(
