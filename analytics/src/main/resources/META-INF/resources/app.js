@@ -601,7 +601,7 @@ async function loadOperatorDetail() {
     );
   } else $('op-missed').replaceChildren(unavailable(stats));
 
-  if (ok(learning)) setFigure('op-learner', `${learning.value.data.learning} (${learning.value.data.streams})`);
+  if (ok(learning)) setFigure('op-learner', `${learning.value.data.learning}, streams ${learning.value.data.streams}`);
   else setFigure('op-learner', 'unreachable', { withheld: true });
   const lagValue = lag.status === 'fulfilled' ? lag.value : null;
   setFigure('op-lag', lagValue === null ? 'unknown' : fmtCount(lagValue), { withheld: lagValue === null });

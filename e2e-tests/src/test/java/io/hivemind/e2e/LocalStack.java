@@ -32,6 +32,7 @@ final class LocalStack implements AutoCloseable {
   static final int LEARNER_PORT = 18082 + PORT_OFFSET;
   static final int SECOND_QUERY_PORT = 18091 + PORT_OFFSET;
   static final int REGISTRY_PORT = 18085 + PORT_OFFSET;
+  static final int ANALYTICS_PORT = 18083 + PORT_OFFSET;
   static final int KAFKA_PORT = 19092 + PORT_OFFSET;
   private static final int KAFKA_CONTROLLER_PORT = 19093 + PORT_OFFSET;
 
@@ -80,6 +81,11 @@ final class LocalStack implements AutoCloseable {
 
   String learner() {
     return "http://127.0.0.1:" + LEARNER_PORT;
+  }
+
+  /** The analytics service, which serves the dashboard at {@code /}. */
+  String analytics() {
+    return "http://127.0.0.1:" + ANALYTICS_PORT;
   }
 
   /** The broker's bootstrap address, for a test that reads the topics itself. */
@@ -238,6 +244,7 @@ final class LocalStack implements AutoCloseable {
                 "QUERY_PORT", String.valueOf(QUERY_PORT),
                 "LEARNER_PORT", String.valueOf(LEARNER_PORT),
                 "REGISTRY_PORT", String.valueOf(REGISTRY_PORT),
+                "ANALYTICS_PORT", String.valueOf(ANALYTICS_PORT),
                 "KAFKA_PORT", String.valueOf(KAFKA_PORT),
                 "KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT)));
     builder.environment().putAll(settings);
