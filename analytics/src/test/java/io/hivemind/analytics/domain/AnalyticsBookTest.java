@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,41 @@ class AnalyticsBookTest {
     assertThat(book.fleetTally(new Bucket.Cell("ES", 10))).contains(new Tally(1, 1, 60.0, 1));
     assertThat(book.fleetTally(new Bucket.Cell("NQ", 10))).contains(new Tally(1, 0, -50.0, 1));
     assertThat(book.fleetTally(new Bucket.Cell("ES", 19))).contains(new Tally(1, 1, 10.0, 1));
+  }
+
+  @Test
+  void shouldKeepEachSymbolsUtcDayWithItsDistinctUsersAndNoPrivateUser() {
+    LocalDate day20 = LocalDate.parse("2026-11-20");
+    assertThat(book.fleetTally(new Bucket.SymbolDay("ES", day20)))
+        .contains(new Tally(5, 4, 350.0, 3));
+    assertThat(book.fleetTally(new Bucket.SymbolDay("NQ", day20)))
+        .contains(new Tally(1, 0, -50.0, 1));
+    assertThat(book.fleetTally(new Bucket.SymbolDay("ES", LocalDate.parse("2026-11-21"))))
+        .contains(new Tally(1, 1, 10.0, 1));
+  }
+
+  @Test
+  void shouldKeepEachStrategysUtcDayAndAllTimeWithItsDistinctUsers() {
+    AnalyticsBook strategies = new AnalyticsBook(BadgeRules.v1());
+    Instant exit = at("20T14:32:00");
+    strategies.add(patterned("a", "s1", 100, exit, false, "v1", "v1/open"));
+    strategies.add(patterned("a", "s2", -20, exit.plusSeconds(60), false, "v1", "v1/open"));
+    strategies.add(patterned("b", "s1", 30, exit.plusSeconds(120), false, "v1", "v1/open"));
+    strategies.add(patterned("p", "s1", 500, exit.plusSeconds(180), true, "v1", "v1/open"));
+    strategies.add(patterned("c", "s1", 7, at("21T14:00:00"), false, "v1", "v1/open"));
+
+    assertThat(
+            strategies.fleetTally(new Bucket.PatternDay("v1/open", LocalDate.parse("2026-11-20"))))
+        .contains(new Tally(3, 2, 110.0, 2));
+    assertThat(strategies.fleetTally(new Bucket.Pattern("v1/open")))
+        .contains(new Tally(4, 3, 117.0, 3));
+    assertThat(strategies.fleetTally(new Bucket.Pattern("v1"))).isEmpty();
+  }
+
+  private static Trade patterned(
+      String user, String id, double pnl, Instant exit, boolean privateUser, String... patterns) {
+    return new Trade(
+        user, id, "ES", exit.minusSeconds(300), exit, pnl, pnl > 0, privateUser, List.of(patterns));
   }
 
   @Test

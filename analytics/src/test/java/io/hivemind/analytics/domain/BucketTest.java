@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BucketTest {
@@ -15,7 +16,56 @@ class BucketTest {
     Trade t = trade("u1", "s1", 10, Instant.parse("2026-11-20T14:32:59Z"));
     assertThat(Bucket.of(t))
         .extracting(Bucket::key)
-        .containsExactly("hour/2026-11-20T14:00:00Z", "day/2026-11-20", "cell/ES/9", "all");
+        .containsExactly(
+            "hour/2026-11-20T14:00:00Z",
+            "day/2026-11-20",
+            "cell/ES/9",
+            "symday/2026-11-20/ES",
+            "all");
+  }
+
+  @Test
+  void shouldPutATradeInEachOfItsStrategiesOnItsUtcDayAndOverAllTimeButNotInLevelZero() {
+    Trade t =
+        new Trade(
+            "u1",
+            "s1",
+            "NQ",
+            Instant.parse("2026-11-20T23:55:00Z"),
+            Instant.parse("2026-11-21T00:05:00Z"),
+            -5,
+            false,
+            false,
+            List.of("v1", "v1/post", "v1/post/rsi6/vz-5"));
+    assertThat(Bucket.of(t))
+        .extracting(Bucket::key)
+        .containsExactly(
+            "hour/2026-11-21T00:00:00Z",
+            "day/2026-11-21",
+            "cell/NQ/18",
+            "symday/2026-11-21/NQ",
+            "patday/2026-11-21/v1/post",
+            "pattern/v1/post",
+            "patday/2026-11-21/v1/post/rsi6/vz-5",
+            "pattern/v1/post/rsi6/vz-5",
+            "all");
+  }
+
+  @Test
+  void shouldGiveATradeWithOnlyTheVersionPatternNoStrategy() {
+    Trade t =
+        new Trade(
+            "u1",
+            "s1",
+            "ES",
+            Instant.parse("2026-11-20T14:27:59Z"),
+            Instant.parse("2026-11-20T14:32:59Z"),
+            10,
+            true,
+            false,
+            List.of("v1"));
+    assertThat(t.strategies()).isEmpty();
+    assertThat(Bucket.of(t)).hasSize(5);
   }
 
   @Test
