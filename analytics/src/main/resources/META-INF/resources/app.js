@@ -312,35 +312,49 @@ function renderFleet(fleet) {
   const k = fleet.k;
   const g = fleet.growth || {};
   $('fleet-as-of').textContent = fmtTime(fleet.as_of);
-  setFigure('fleet-experiences', fmtCount(g.experiences));
-  setFigure('fleet-users', fmtCount(g.users));
-  setFigure('fleet-active-bots', fmtCount(g.active_bots));
-  setFigure('fleet-patterns', fmtCount(g.distinct_patterns));
+  // a figure computed from fewer than k users comes as null with a <name>_withheld reason
+  const growth = (id, name) => {
+    if (typeof g[name] === 'number') setFigure(id, fmtCount(g[name]));
+    else setFigure(id, withheldText(k), { withheld: true });
+  };
+  growth('fleet-experiences', 'experiences');
+  growth('fleet-users', 'users');
+  growth('fleet-active-bots', 'active_bots');
+  growth('fleet-patterns', 'distinct_patterns');
 
+  // hourly when most hours have k users; else daily, whose buckets pool more users
   const hourly = fleet.hourly || [];
-  const dayStart = Date.now() - 24 * 3600 * 1000;
-  const lastDay = hourly.filter((b) => new Date(b.start).getTime() >= dayStart);
-  if (lastDay.some((b) => b.withheld)) {
+  const daily = (fleet.daily || []).map((d) => ({ ...d, start: d.date }));
+  const shown = (xs) => xs.filter((b) => !b.withheld).length;
+  const useDaily = shown(hourly) * 2 < hourly.length && shown(daily) > 0;
+  const series = useDaily ? daily : hourly;
+  const per = useDaily ? 'day' : 'hour';
+  $('fleet-pnl-caption').textContent = `Fleet P&L per ${per} (USD)`;
+  $('fleet-win-caption').textContent = `Fleet win rate per ${per} (%)`;
+
+  const latest = daily.length ? daily[daily.length - 1] : null;
+  $('fleet-day-label-trades').textContent = latest ? `Trades on ${latest.date}` : 'Trades today';
+  $('fleet-day-label-pnl').textContent = latest ? `P&L on ${latest.date}` : 'P&L today';
+  if (!latest) {
+    setFigure('fleet-trades', fmtCount(0));
+    setFigure('fleet-pnl', fmtPnl(0));
+  } else if (latest.withheld) {
     setFigure('fleet-trades', withheldText(k), { withheld: true });
     setFigure('fleet-pnl', withheldText(k), { withheld: true });
   } else {
-    setFigure('fleet-trades', fmtCount(lastDay.reduce((s, b) => s + b.trades, 0)));
-    setFigure('fleet-pnl', fmtPnl(lastDay.reduce((s, b) => s + b.pnl, 0)));
+    setFigure('fleet-trades', fmtCount(latest.trades));
+    setFigure('fleet-pnl', fmtPnl(latest.pnl));
   }
 
-  const points = hourly.map((b) => ({
-    x: new Date(b.start),
-    y: b.withheld ? null : b.pnl,
-  }));
-  barChart($('fleet-pnl-chart'), points, {
-    label: 'Fleet P&L per hour',
-    yFormat: (v) => usd.format(v),
-    withheld: withheldText(k),
-  });
+  barChart(
+    $('fleet-pnl-chart'),
+    series.map((b) => ({ x: new Date(b.start), y: b.withheld ? null : b.pnl })),
+    { label: `Fleet P&L per ${per}`, yFormat: (v) => usd.format(v), withheld: withheldText(k) },
+  );
   lineChart(
     $('fleet-win-chart'),
-    hourly.map((b) => ({ x: new Date(b.start), y: b.withheld ? null : b.win_rate * 100 })),
-    { label: 'Fleet win rate per hour', yFormat: (v) => `${v.toFixed(0)} %`, yMin: 0, yMax: 100, withheld: withheldText(k) },
+    series.map((b) => ({ x: new Date(b.start), y: b.withheld ? null : b.win_rate * 100 })),
+    { label: `Fleet win rate per ${per}`, yFormat: (v) => `${v.toFixed(0)} %`, yMin: 0, yMax: 100, withheld: withheldText(k) },
   );
   renderHeatmap(fleet.heatmap || [], k);
   renderLeaderboard(fleet.leaderboard);
@@ -615,12 +629,21 @@ async function learnerLag() {
   const res = await fetch(`${state.endpoints.learner}/q/metrics`, { cache: 'no-store', credentials: 'omit' });
   if (!res.ok) return null;
   const text = await res.text();
-  let sum = null;
+  // one gauge per partition of each input topic; Micrometer may list a topic twice ('.' and '_')
+  const lags = new Map();
   for (const line of text.split('\n')) {
-    if (!line.startsWith('kafka_consumer_fetch_manager_records_lag{') && !line.startsWith('kafka_consumer_fetch_manager_records_lag ')) continue;
-    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
-    if (Number.isFinite(value)) sum = (sum ?? 0) + value;
+    const m = line.match(/^kafka_consumer_fetch_manager_records_lag\{(.*)\} (\S+)$/);
+    if (!m || m[1].includes('restore-consumer')) continue;
+    const topic = (m[1].match(/topic="([^"]*)"/) || [])[1];
+    const partition = (m[1].match(/partition="([^"]*)"/) || [])[1];
+    const value = Number(m[2]);
+    if (topic === undefined || partition === undefined || !Number.isFinite(value)) continue;
+    const key = `${topic.replace(/\./g, '_')}#${partition}`;
+    lags.set(key, Math.max(lags.get(key) ?? 0, value));
   }
+  if (!lags.size) return null;
+  let sum = 0;
+  for (const v of lags.values()) sum += v;
   return sum;
 }
 
