@@ -38,6 +38,7 @@ function h(tag, attrs = {}, ...children) {
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const count = new Intl.NumberFormat('en-US');
+const usdAxis = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact' });
 const fmtPnl = (v) => (typeof v === 'number' ? usd.format(v) : '—');
 const fmtCount = (v) => (typeof v === 'number' ? count.format(v) : '—');
 const fmtRate = (v) => (typeof v === 'number' ? `${(v * 100).toFixed(1)} %` : '—');
@@ -349,7 +350,7 @@ function renderFleet(fleet) {
   barChart(
     $('fleet-pnl-chart'),
     series.map((b) => ({ x: new Date(b.start), y: b.withheld ? null : b.pnl })),
-    { label: `Fleet P&L per ${per}`, yFormat: (v) => usd.format(v), withheld: withheldText(k) },
+    { label: `Fleet P&L per ${per}`, yFormat: (v) => usd.format(v), axisFormat: (v) => usdAxis.format(v), withheld: withheldText(k) },
   );
   lineChart(
     $('fleet-win-chart'),
@@ -487,7 +488,7 @@ function renderPerformance(p) {
   lineChart(
     $('me-pnl-chart'),
     series.map((s) => ({ x: new Date(s.at), y: (sum += s.pnl) })),
-    { label: 'My cumulative P&L', yFormat: (v) => usd.format(v) },
+    { label: 'My cumulative P&L', yFormat: (v) => usd.format(v), axisFormat: (v) => usdAxis.format(v) },
   );
   $('me-pnl-chart').closest('figure').querySelector('figcaption').textContent = (p.daily || []).length >= 3 ? 'My P&L by day, cumulative (USD)' : 'My P&L by hour, cumulative (USD)';
 

@@ -56,7 +56,7 @@ function frame(el, points, opts) {
   svg.append(s('title', {}, summary));
   for (const v of yt) {
     svg.append(s('line', { class: 'grid', x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v) }));
-    svg.append(s('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, opts.yFormat(v)));
+    svg.append(s('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, (opts.axisFormat || opts.yFormat)(v)));
   }
   const spansDays = points[n - 1].x - points[0].x > 36 * 3600 * 1000;
   const every = Math.max(1, Math.ceil(n / 8));
