@@ -106,20 +106,11 @@ function problem(answer) {
   return `HTTP ${answer.status}`;
 }
 
-/**
- * The other services' addresses, from the analytics service; if it does not say, the same host
- * with the ports a stack uses (analytics at the gateway's port + 3).
- */
+/** The other services' addresses, as the analytics service is configured to give them. */
 async function discoverEndpoints() {
-  try {
-    const answer = await analytics('/api/analytics/endpoints');
-    if (answer.ok && answer.data && answer.data.gateway) return answer.data;
-  } catch (e) {
-    if (e instanceof Refused) throw e;
-  }
-  const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
-  const at = (p) => `${location.protocol}//${location.hostname}:${p}`;
-  return { gateway: at(port - 3), query: at(port - 2), learner: at(port - 1) };
+  const answer = await analytics('/api/analytics/endpoints');
+  if (answer.ok && answer.data && answer.data.gateway) return answer.data;
+  throw new Error(`the analytics service did not say where the other services are: ${problem(answer)}`);
 }
 
 // ------------------------------------------------------------------ signing in and out

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The analytics' JSON endpoints. Every one needs a key ({@code access-http}); a key reads its own
@@ -27,10 +28,24 @@ public class AnalyticsResource {
 
   private final AnalyticsViews views;
   private final Caller caller;
+  private final Bodies.Endpoints endpoints;
 
-  AnalyticsResource(AnalyticsViews views, Caller caller) {
+  AnalyticsResource(
+      AnalyticsViews views,
+      Caller caller,
+      @ConfigProperty(name = "hivemind.dashboard.gateway-url") String gateway,
+      @ConfigProperty(name = "hivemind.dashboard.query-url") String query,
+      @ConfigProperty(name = "hivemind.dashboard.learner-url") String learner) {
     this.views = views;
     this.caller = caller;
+    this.endpoints = new Bodies.Endpoints(gateway, query, learner);
+  }
+
+  /** The other services' addresses as a browser reaches them, for the dashboard. */
+  @GET
+  @Path("/analytics/endpoints")
+  public Bodies.Endpoints endpoints() {
+    return endpoints;
   }
 
   @GET

@@ -16,6 +16,9 @@ final class Bodies {
 
   record Me(String userId, String role) {}
 
+  /** Where the dashboard finds the other services (ADR 20). */
+  record Endpoints(String gateway, String query, String learner) {}
+
   /** An hour of a user's own figures, or the fleet's shown; {@code users} only for the fleet. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record HourRow(

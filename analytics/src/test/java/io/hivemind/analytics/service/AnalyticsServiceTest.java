@@ -116,6 +116,13 @@ class AnalyticsServiceTest {
         .statusCode(200)
         .body("user_id", equalTo(key.userId()))
         .body("role", equalTo("BOT"));
+    // where the dashboard finds the other services: configuration, never a guess from ports
+    key.given()
+        .get("/api/analytics/endpoints")
+        .then()
+        .statusCode(200)
+        .body("gateway", equalTo("http://127.0.0.1:8080"))
+        .body("learner", equalTo("http://127.0.0.1:8082"));
   }
 
   @Test
