@@ -373,7 +373,7 @@ function renderHeatmap(cells, k) {
   const table = h(
     'table',
     { class: 'heatmap' },
-    h('caption', {}, 'Win rate of the fleet\u2019s trades by symbol (rows) and entry hour, UTC (columns)'),
+    h('caption', {}, 'Win rate of the fleet\u2019s trades by symbol (rows) and entry hour in New York, the exchange\u2019s time (columns)'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Symbol'), hours.map((hr) => h('th', { scope: 'col' }, String(hr).padStart(2, '0'))))),
     h(
       'tbody',
@@ -500,7 +500,7 @@ function renderPerformance(p) {
         'tbody',
         {},
         h('tr', {}, h('th', { scope: 'row' }, 'Win rate'), h('td', { class: 'num' }, fmtRate(p.win_rate)), h('td', { class: 'num', 'data-figure': 'community-win-rate' }, fmtRate(c.win_rate))),
-        h('tr', {}, h('th', { scope: 'row' }, 'P&L per user'), h('td', { class: 'num' }, fmtPnl(p.pnl)), h('td', { class: 'num', 'data-figure': 'community-avg-pnl' }, fmtPnl(c.avg_pnl))),
+        h('tr', {}, h('th', { scope: 'row' }, 'P&L per trade'), h('td', { class: 'num' }, p.trades ? fmtPnl(p.pnl / p.trades) : 'no trades yet'), h('td', { class: 'num', 'data-figure': 'community-avg-pnl' }, fmtPnl(c.avg_pnl))),
       ),
     ),
   );
