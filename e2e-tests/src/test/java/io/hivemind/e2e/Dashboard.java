@@ -1,5 +1,6 @@
 package io.hivemind.e2e;
 
+import io.hivemind.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +21,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium, driven as a person would: type the key, follow the links,
- * press the buttons. The browser and its driver are the Debian packages that {@code
- * browser/ensure-chromium.sh} installs before the tests; their paths are given, so Selenium Manager
- * never looks for (or downloads) either.
+ * press the buttons. The browser and its driver are the Debian packages test-kit's {@link
+ * HeadlessChromium} installs on first use; their paths are given, so Selenium Manager never looks
+ * for (or downloads) either.
  */
 final class Dashboard implements AutoCloseable {
 
   static final Dimension DESKTOP = new Dimension(1280, 900);
   static final Dimension PHONE = new Dimension(390, 844);
 
-  private static final String CHROMIUM =
-      System.getProperty("hivemind.chromium", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER =
-      System.getProperty("hivemind.chromedriver", "/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -48,10 +45,11 @@ final class Dashboard implements AutoCloseable {
 
   /** A fresh browser (its own profile) on the dashboard at {@code base}, desktop-sized. */
   static Dashboard open(String base) throws IOException {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    Path chromium = HeadlessChromium.ensureInstalled();
+    Path chromedriver = HeadlessChromium.ensureDriverInstalled();
     Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
+    options.setBinary(chromium.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -66,7 +64,7 @@ final class Dashboard implements AutoCloseable {
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+            .usingDriverExecutable(chromedriver.toFile())
             .usingAnyFreePort()
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);

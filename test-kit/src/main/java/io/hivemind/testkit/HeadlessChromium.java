@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 public final class HeadlessChromium {
 
   private static final Path DEFAULT_BINARY = Path.of("/usr/bin/chromium");
+  private static final Path DEFAULT_DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(60);
 
@@ -61,6 +62,7 @@ public final class HeadlessChromium {
 
   private static final AtomicInteger RUNS = new AtomicInteger();
   private static Path binary;
+  private static Path driver;
 
   private HeadlessChromium() {}
 
@@ -77,7 +79,7 @@ public final class HeadlessChromium {
     }
     Path found = findBinary();
     if (found == null) {
-      install();
+      install("chromium");
       found = findBinary();
       if (found == null) {
         Path log = logDir().resolve("install.log");
@@ -87,6 +89,33 @@ public final class HeadlessChromium {
     }
     binary = found;
     return binary;
+  }
+
+  /**
+   * Debian's {@code chromedriver} for the installed Chromium (package {@code chromium-driver}, the
+   * same version), installed with apt first if it's missing, for tests that drive a page through
+   * WebDriver. Their paths are given to Selenium, so Selenium Manager never looks for (or
+   * downloads) a browser or a driver.
+   *
+   * @throws IllegalStateException if it can't be installed, naming the log and its last lines
+   */
+  public static synchronized Path ensureDriverInstalled() {
+    ensureInstalled();
+    if (driver != null) {
+      return driver;
+    }
+    Path found = findExecutable(DEFAULT_DRIVER, "chromedriver");
+    if (found == null) {
+      install("chromium-driver");
+      found = findExecutable(DEFAULT_DRIVER, "chromedriver");
+      if (found == null) {
+        Path log = logDir().resolve("install.log");
+        throw new IllegalStateException(
+            "apt installed chromium-driver but no chromedriver is on PATH; see " + log + tail(log));
+      }
+    }
+    driver = found;
+    return driver;
   }
 
   /**
@@ -195,13 +224,14 @@ public final class HeadlessChromium {
     }
   }
 
-  private static void install() {
+  private static void install(String packageName) {
     Path log = logDir().resolve("install.log");
     List<String> prefix = new ArrayList<>();
     if (!isRoot()) {
       if (onPath("sudo") == null) {
         throw new IllegalStateException(
-            "chromium is missing and installing it needs root, but this is not root and there is"
+            packageName
+                + " is missing and installing it needs root, but this is not root and there is"
                 + " no sudo");
       }
       prefix.add("sudo");
@@ -213,14 +243,14 @@ public final class HeadlessChromium {
     List<String> apt = List.of("apt-get", "-o", "DPkg::Lock::Timeout=300");
     List<String> update = concat(prefix, apt, List.of("update"));
     List<String> installCmd =
-        concat(prefix, apt, List.of("install", "-y", "--no-install-recommends", "chromium"));
+        concat(prefix, apt, List.of("install", "-y", "--no-install-recommends", packageName));
 
     long deadline = System.nanoTime() + INSTALL_TIMEOUT.toNanos();
     try {
       Files.deleteIfExists(log);
       boolean updated = false;
       // a machine that never ran `apt-get update` knows no chromium package
-      if (runLogged(List.of("apt-cache", "show", "chromium"), log, deadline) != 0) {
+      if (runLogged(List.of("apt-cache", "show", packageName), log, deadline) != 0) {
         updated = runLogged(update, log, deadline) == 0;
       }
       int exit = runLogged(installCmd, log, deadline);
@@ -231,10 +261,11 @@ public final class HeadlessChromium {
       }
       if (exit != 0) {
         throw new IllegalStateException(
-            "apt-get install chromium exited " + exit + "; see " + log + tail(log));
+            "apt-get install " + packageName + " exited " + exit + "; see " + log + tail(log));
       }
     } catch (IOException e) {
-      throw new IllegalStateException("could not install chromium; see " + log + tail(log), e);
+      throw new IllegalStateException(
+          "could not install " + packageName + "; see " + log + tail(log), e);
     }
   }
 
@@ -278,10 +309,14 @@ public final class HeadlessChromium {
   }
 
   private static Path findBinary() {
-    if (Files.isExecutable(DEFAULT_BINARY)) {
-      return DEFAULT_BINARY;
+    return findExecutable(DEFAULT_BINARY, "chromium");
+  }
+
+  private static Path findExecutable(Path usual, String name) {
+    if (Files.isExecutable(usual)) {
+      return usual;
     }
-    return onPath("chromium");
+    return onPath(name);
   }
 
   private static Path onPath(String name) {
