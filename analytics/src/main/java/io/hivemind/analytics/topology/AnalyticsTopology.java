@@ -11,6 +11,7 @@ import io.hivemind.schema.ExplicitlyNamed;
 import io.hivemind.schema.Heartbeat;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
+import io.hivemind.schema.streams.DecodedSource;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -32,7 +33,10 @@ import org.apache.kafka.streams.state.Stores;
  * <prefix>badges}, and contributions (private users' left out) repartitioned by bucket key into the
  * fleet's tallies with their distinct users; each public user's performance to {@code
  * <prefix>standings}, read back whole as a global store for the leaderboards. Heartbeats (keyed by
- * user) → each user's latest heartbeat, for the active bots.
+ * user) → each user's latest heartbeat, for the active bots. Both inputs are read as bytes and
+ * decoded inside the topology ({@link DecodedSource}): a record that is not one, or not under its
+ * user's key ({@link InputCheck}), goes to the dead-letter topic with its reason, and the rest
+ * carries on.
  *
  * <p>Meant to run with {@code processing.guarantee=exactly_once_v2}: the stores, the badge records
  * and the consumed offsets commit together, so a badge is written once even across a crash.
@@ -64,10 +68,13 @@ public final class AnalyticsTopology {
     addStores(builder);
 
     KStream<String, AnalyticsOutput> outputs =
-        builder.stream(
+        DecodedSource.stream(
+                builder,
                 topics.experiences,
-                Consumed.with(Serdes.String(), experienceSerde)
-                    .withName("analytics-experiences-source"))
+                "analytics-experiences",
+                experienceSerde.deserializer(),
+                InputCheck::problem,
+                topics.deadLetters)
             .process(
                 () -> new UserAnalyticsProcessor(analytics),
                 Named.as("analytics-per-user"),
@@ -116,9 +123,13 @@ public final class AnalyticsTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(tallySerde));
 
-    builder.stream(
+    DecodedSource.stream(
+            builder,
             topics.heartbeats,
-            Consumed.with(Serdes.String(), heartbeatSerde).withName("analytics-heartbeats-source"))
+            "analytics-heartbeats",
+            heartbeatSerde.deserializer(),
+            InputCheck::problem,
+            topics.deadLetters)
         .process(
             HeartbeatProcessor::new, Named.as("last-heartbeats"), AnalyticsStores.LAST_HEARTBEATS);
     return builder.build();

@@ -13,11 +13,14 @@ import io.hivemind.schema.HeldBadge;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
+import io.hivemind.schema.streams.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,6 +28,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,9 @@ class AnalyticsTopologyTest {
   private TestInputTopic<String, Experience> experiences;
   private TestInputTopic<String, Heartbeat> heartbeats;
   private TestOutputTopic<String, BadgeAward> badges;
+  private TestInputTopic<String, byte[]> rawExperiences;
+  private TestInputTopic<String, byte[]> rawHeartbeats;
+  private TestOutputTopic<String, byte[]> deadLetters;
 
   @BeforeEach
   void startDriver() {
@@ -60,6 +67,12 @@ class AnalyticsTopologyTest {
             topics.badges,
             Serdes.String().deserializer(),
             serdes.valueSerde(BadgeAward.class).deserializer());
+    var bytesSer = Serdes.ByteArray().serializer();
+    rawExperiences = driver.createInputTopic(topics.experiences, stringSer, bytesSer);
+    rawHeartbeats = driver.createInputTopic(topics.heartbeats, stringSer, bytesSer);
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }
 
   @AfterEach
@@ -207,11 +220,12 @@ class AnalyticsTopologyTest {
         Heartbeat.newBuilder().setUserId("a").setBotVersion("4.0.1").setTimestamp(T0).build();
     heartbeats.pipeInput("a", beat, T0.plusSeconds(60));
     heartbeats.pipeInput("a", beat, T0.plusSeconds(30)); // late: does not move it back
-    heartbeats.pipeInput("b", beat, T0);
+    heartbeats.pipeInput("b", Heartbeat.newBuilder(beat).setUserId("b").build(), T0);
 
     KeyValueStore<String, Long> store = driver.getKeyValueStore(AnalyticsStores.LAST_HEARTBEATS);
     assertThat(store.get("a")).isEqualTo(T0.plusSeconds(60).toEpochMilli());
     assertThat(store.get("b")).isEqualTo(T0.toEpochMilli());
+    assertThat(deadLetters.isEmpty()).isTrue();
   }
 
   @Test
@@ -240,6 +254,66 @@ class AnalyticsTopologyTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "b"),
             org.assertj.core.groups.Tuple.tuple(2, "a"));
+  }
+
+  private static String header(TestRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldDeadLetterPoisonExperiencesAndCountTheNextOne() {
+    rawExperiences.pipeInput("u1", "not avro at all".getBytes(StandardCharsets.UTF_8), T0);
+    Experience noSignalId = experience("u1", "s0", "ES", 900, T0, false);
+    noSignalId.setSignalId("");
+    experiences.pipeInput("u1", noSignalId, T0);
+    experiences.pipeInput("mallory", experience("u1", "s0", "ES", 900, T0, false), T0);
+    learn("u1", "s1", 300, T0.plusSeconds(60));
+
+    List<TestRecord<String, byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters)
+        .extracting(TestRecord::key)
+        .containsExactly("u1", "u1", "mallory"); // the key as it came, for a replay
+    assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8))
+        .isEqualTo("not avro at all");
+    assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).startsWith("not deserializable");
+    assertThat(header(letters.get(0), DeadLetterHeaders.TOPIC)).isEqualTo(topics.experiences);
+    assertThat(header(letters.get(0), DeadLetterHeaders.OFFSET)).isEqualTo("0");
+    assertThat(header(letters.get(1), DeadLetterHeaders.REASON)).isEqualTo("blank signal_id");
+    assertThat(header(letters.get(1), DeadLetterHeaders.OFFSET)).isEqualTo("1");
+    assertThat(header(letters.get(2), DeadLetterHeaders.REASON))
+        .isEqualTo("key mallory is not the record's user_id u1");
+    assertThat(header(letters.get(2), DeadLetterHeaders.OFFSET)).isEqualTo("2");
+    assertThat(ledger("u1").getTrades()).isEqualTo(1);
+    assertThat(ledger("u1").getPnl()).isEqualTo(300.0);
+    assertThat(ledger("mallory")).isNull();
+    assertThat(fleet("all")).isEqualTo(new AnalyticsTally(1L, 1L, 300.0, 1));
+    assertThat(badges.readValuesToList())
+        .extracting(BadgeAward::getSignalId, BadgeAward::getBadge)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("s1", "first-trade"));
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(badges.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterPoisonHeartbeatsAndKeepTheNextOne() {
+    Heartbeat beat =
+        Heartbeat.newBuilder().setUserId("a").setBotVersion("4.0.1").setTimestamp(T0).build();
+    rawHeartbeats.pipeInput("a", new byte[] {0, 0, 0, 0, 7}, T0);
+    heartbeats.pipeInput("b", beat, T0.plusSeconds(10)); // a's heartbeat under b's key
+    heartbeats.pipeInput("a", beat, T0.plusSeconds(20));
+
+    List<TestRecord<String, byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters).hasSize(2);
+    assertThat(letters.get(0).value()).containsExactly(0, 0, 0, 0, 7);
+    assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).startsWith("not deserializable");
+    assertThat(header(letters.get(0), DeadLetterHeaders.TOPIC)).isEqualTo(topics.heartbeats);
+    assertThat(header(letters.get(1), DeadLetterHeaders.REASON))
+        .isEqualTo("key b is not the record's user_id a");
+    KeyValueStore<String, Long> store = driver.getKeyValueStore(AnalyticsStores.LAST_HEARTBEATS);
+    assertThat(store.get("a")).isEqualTo(T0.plusSeconds(20).toEpochMilli());
+    assertThat(store.get("b")).isNull();
+    assertThat(deadLetters.isEmpty()).isTrue();
   }
 
   @Test

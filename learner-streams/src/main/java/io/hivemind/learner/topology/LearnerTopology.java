@@ -16,14 +16,13 @@ import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.UserPartitioner;
 import io.hivemind.schema.WinStats;
+import io.hivemind.schema.streams.DecodedSource;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -68,13 +67,25 @@ public final class LearnerTopology {
     TradeJoin join = settings.join();
 
     KStream<String, JoinOutput> fromSignals =
-        decoded(builder, topics.signals, "signals", signalSerde, RecordCheck::problem)
+        DecodedSource.stream(
+                builder,
+                topics.signals,
+                "signals",
+                signalSerde.deserializer(),
+                RecordCheck::problem,
+                topics.deadLetters)
             .process(
                 () -> new SignalJoinProcessor(join),
                 Named.as("signals-join"),
                 StoreJoinState.STORES);
     KStream<String, JoinOutput> fromOutcomes =
-        decoded(builder, topics.outcomes, "outcomes", outcomeSerde, RecordCheck::problem)
+        DecodedSource.stream(
+                builder,
+                topics.outcomes,
+                "outcomes",
+                outcomeSerde.deserializer(),
+                RecordCheck::problem,
+                topics.deadLetters)
             .process(
                 () -> new OutcomeJoinProcessor(join),
                 Named.as("outcomes-join"),
@@ -183,32 +194,5 @@ public final class LearnerTopology {
     return joined
         .filter((key, value) -> value instanceof JoinOutput.Learned, Named.as("learned"))
         .mapValues(value -> ((JoinOutput.Learned) value).experience(), Named.as("learned-value"));
-  }
-
-  /**
-   * Reads {@code topic} as bytes and decodes inside the topology: poison goes to the dead-letter
-   * topic with its reason, and processing carries on.
-   */
-  private <T> KStream<String, T> decoded(
-      StreamsBuilder builder,
-      String topic,
-      String name,
-      Serde<T> serde,
-      BiFunction<String, T, String> check) {
-    KStream<String, Decoded<T>> decoded =
-        builder.stream(
-                topic,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
-            .processValues(
-                () -> new RecordDecoder<>(serde.deserializer(), check), Named.as(name + "-decode"));
-    decoded
-        .filter((key, value) -> value instanceof Decoded.Poison<T>, Named.as(name + "-poison"))
-        .mapValues(value -> ((Decoded.Poison<T>) value).raw(), Named.as(name + "-poison-bytes"))
-        .to(
-            topics.deadLetters,
-            Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-dead-letters"));
-    return decoded
-        .filter((key, value) -> value instanceof Decoded.Valid<T>, Named.as(name + "-valid"))
-        .mapValues(value -> ((Decoded.Valid<T>) value).value(), Named.as(name + "-value"));
   }
 }

@@ -4,6 +4,7 @@ import io.hivemind.rules.learn.JoinStep;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.TradeOutcome;
+import io.hivemind.schema.streams.DeadLetterHeaders;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;

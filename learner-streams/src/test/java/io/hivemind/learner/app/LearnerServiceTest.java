@@ -2,13 +2,13 @@ package io.hivemind.learner.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hivemind.learner.topology.DeadLetterHeaders;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.WinStats;
+import io.hivemind.schema.streams.DeadLetterHeaders;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,6 +13,7 @@ import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
 import io.hivemind.schema.WinStats;
+import io.hivemind.schema.streams.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,6 +11,7 @@ import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.TradeOutcome;
+import io.hivemind.schema.streams.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.hivemind.learner.topology;
+package io.hivemind.schema.streams;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -13,7 +13,7 @@ public final class DeadLetterHeaders {
 
   private DeadLetterHeaders() {}
 
-  static void add(Headers headers, String name, Object value) {
+  public static void add(Headers headers, String name, Object value) {
     headers.remove(name);
     headers.add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
   }

@@ -1,4 +1,4 @@
-package io.hivemind.learner.topology;
+package io.hivemind.schema.streams;
 
 import io.hivemind.schema.RegistryFaults;
 import io.hivemind.schema.RegistryUnavailableException;

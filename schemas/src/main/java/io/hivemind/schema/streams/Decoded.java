@@ -1,4 +1,4 @@
-package io.hivemind.learner.topology;
+package io.hivemind.schema.streams;
 
 /** A record read from an input topic: a valid value, or poison bound for the dead-letter topic. */
 sealed interface Decoded<T> {
