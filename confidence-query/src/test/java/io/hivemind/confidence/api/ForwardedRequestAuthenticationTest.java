@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
 class ForwardedRequestAuthenticationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration ANSWERED = Duration.ofSeconds(30);
 
   @Inject RequestForwarder forwarder;
 
@@ -54,7 +56,7 @@ class ForwardedRequestAuthenticationTest {
 
     Response answer = forward("/api/ml/stats?symbol=ES", Optional.of(key.header()));
 
-    assertThat(answer.getStatus()).isEqualTo(200);
+    assertThat(answer.getStatus()).as(body(answer)).isEqualTo(200);
     assertThat(body(answer)).contains("\"user_id\":\"" + key.userId() + "\"");
   }
 
@@ -62,7 +64,7 @@ class ForwardedRequestAuthenticationTest {
   void shouldRefuseAForwardedRequestWithoutTheCallersKey() {
     Response answer = forward("/api/ml/stats?symbol=ES", Optional.empty());
 
-    assertThat(answer.getStatus()).isEqualTo(401);
+    assertThat(answer.getStatus()).as(body(answer)).isEqualTo(401);
     assertThat(answer.getHeaderString("WWW-Authenticate")).startsWith("Bearer");
   }
 
@@ -74,21 +76,39 @@ class ForwardedRequestAuthenticationTest {
         forward(
             "/api/ml/stats?symbol=ES&user_id=" + QueryKeys.newUser(), Optional.of(key.header()));
 
-    assertThat(answer.getStatus()).isEqualTo(403);
+    assertThat(answer.getStatus()).as(body(answer)).isEqualTo(403);
     assertThat(body(answer)).contains("user_id");
   }
 
+  /**
+   * Forwards as a non-owner would, again while the answer is a 503: a bot retries those (the
+   * owner's first answer on a cold, loaded test machine can outlast the forward timeout), and what
+   * is tested here is the answer once there is one.
+   */
   private Response forward(String uri, Optional<String> authorization) {
-    return forwarder
-        .forward(
-            owner.getHost(),
-            owner.getPort(),
-            new ForwardableRequest(HttpMethod.GET, uri, Optional.empty(), authorization))
-        .await()
-        .atMost(WAIT);
+    AtomicReference<Response> answer = new AtomicReference<>();
+    await("an answer other than 503")
+        .atMost(ANSWERED)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              answer.set(
+                  forwarder
+                      .forward(
+                          owner.getHost(),
+                          owner.getPort(),
+                          new ForwardableRequest(
+                              HttpMethod.GET, uri, Optional.empty(), authorization))
+                      .await()
+                      .atMost(WAIT));
+              return answer.get().getStatus() != 503;
+            });
+    return answer.get();
   }
 
   private static String body(Response answer) {
-    return new String((byte[]) answer.getEntity(), StandardCharsets.UTF_8);
+    return answer.getEntity() instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : String.valueOf(answer.getEntity());
   }
 }
