@@ -24,13 +24,23 @@ public final class EmpiricalPrior {
 
   private static final double NO_SPREAD = 1e-12;
 
+  private final int minGroups;
   private final double minStrength;
   private final double maxStrength;
 
-  public EmpiricalPrior(double minStrength, double maxStrength) {
+  /**
+   * @param minGroups how many groups with trades a fit needs: the spread of two or three groups
+   *     says little, and when each group's trades come in clusters (a market moment that a thousand
+   *     users traded at once) their binomial noise is small and a strong, wrong prior would follow
+   */
+  public EmpiricalPrior(int minGroups, double minStrength, double maxStrength) {
+    if (minGroups < 2) {
+      throw new IllegalArgumentException("minGroups must be >= 2, was " + minGroups);
+    }
     if (!(minStrength > 0) || !(maxStrength >= minStrength) || Double.isInfinite(maxStrength)) {
       throw new IllegalArgumentException("need 0 < minStrength <= maxStrength < infinity");
     }
+    this.minGroups = minGroups;
     this.minStrength = minStrength;
     this.maxStrength = maxStrength;
   }
@@ -71,19 +81,20 @@ public final class EmpiricalPrior {
     }
   }
 
-  /** The prior of {@code groups}' level; empty when fewer than two groups have trades. */
+  /** The prior of {@code groups}' level; empty when fewer than {@code minGroups} have trades. */
   public Optional<BetaPrior> fit(Collection<Counts> groups) {
     return fit(Moments.of(groups));
   }
 
   /**
    * The prior of the level {@code moments} sums; empty when they say nothing about the spread:
-   * fewer than two groups with trades, or (nearly) all the trades in one group.
+   * fewer than {@code minGroups} groups with trades, or too few trades per group to tell spread
+   * from noise.
    */
   public Optional<BetaPrior> fit(Moments moments) {
     int groups = moments.groups();
     double trades = moments.trades();
-    if (groups < 2 || !(trades > 0)) {
+    if (groups < minGroups || !(trades > 0)) {
       return Optional.empty();
     }
     double mean = Math.min(1, Math.max(0, moments.wins() / trades));

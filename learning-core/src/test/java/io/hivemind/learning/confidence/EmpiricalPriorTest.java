@@ -16,7 +16,7 @@ class EmpiricalPriorTest {
   private static final double MIN = 2;
   private static final double MAX = 1_000;
 
-  private final EmpiricalPrior prior = new EmpiricalPrior(MIN, MAX);
+  private final EmpiricalPrior prior = new EmpiricalPrior(2, MIN, MAX);
 
   private static Counts rate(double winRate, double trades) {
     return new Counts(winRate * trades, trades);
@@ -106,6 +106,14 @@ class EmpiricalPriorTest {
     assertThat(prior.fit(List.of())).isEmpty();
     assertThat(prior.fit(List.of(rate(0.6, 1_000)))).isEmpty();
     assertThat(prior.fit(List.of(rate(0.6, 1_000), Counts.NONE))).isEmpty();
+  }
+
+  @Test
+  void shouldFitNothingFromFewerGroupsThanItNeeds() {
+    List<Counts> three = List.of(rate(0.4, 100), rate(0.5, 100), rate(0.6, 100));
+
+    assertThat(new EmpiricalPrior(4, MIN, MAX).fit(three)).isEmpty();
+    assertThat(new EmpiricalPrior(3, MIN, MAX).fit(three)).isPresent();
   }
 
   @Test
