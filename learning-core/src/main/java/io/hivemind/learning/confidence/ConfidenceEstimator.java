@@ -19,6 +19,11 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * With no data the answer is the community's; with many user trades it approaches the user's own
  * rate; more evidence on either side narrows the interval. A private user's chain runs on the
  * user's own levels only, starting from 50 %.
+ *
+ * <p>The strengths and the 50 % start above are this estimator's fixed priors ({@link
+ * #fixedPriors()}); {@link #estimate(Evidence, ShrinkagePriors)} takes others, for example fitted
+ * from the data by {@link EmpiricalPrior}: the community's chain then starts at the fitted L0 mean
+ * and shrinks each level with its fitted strength.
  */
 public final class ConfidenceEstimator {
 
