@@ -74,19 +74,9 @@ public final class QualityBenchmark implements Benchmark {
     Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
     Instant start = end.minus(Duration.ofDays(25));
     MarketWorld world = new MarketWorld(new FleetSettings(seed, bots, start, end, 0.0));
-    List<Opportunity> experiences = new ArrayList<>(experiencesNeeded);
-    List<Opportunity> probes = new ArrayList<>(probeCount);
-    Iterator<Opportunity> opportunities = world.opportunities();
-    long seen = 0;
-    while (opportunities.hasNext()
-        && (experiences.size() < experiencesNeeded || probes.size() < probeCount)) {
-      Opportunity opportunity = opportunities.next();
-      if (seen++ % HOLD_OUT_EVERY == 0 && probes.size() < probeCount) {
-        probes.add(opportunity);
-      } else if (experiences.size() < experiencesNeeded) {
-        experiences.add(opportunity);
-      }
-    }
+    Sample sample = Sample.draw(world, experiencesNeeded, probeCount);
+    List<Opportunity> experiences = sample.experiences();
+    List<Opportunity> probes = sample.probes();
     if (experiences.size() < experiencesNeeded || probes.size() < probeCount) {
       throw new IllegalArgumentException(
           String.format(
@@ -150,5 +140,31 @@ public final class QualityBenchmark implements Benchmark {
 
   private static double winRate(List<Opportunity> learned) {
     return learned.stream().filter(Opportunity::wins).count() / (double) learned.size();
+  }
+
+  /**
+   * The world's opportunities in time order, every 50th held out as a probe until there are {@code
+   * probeCount}, the others learned until there are {@code experienceCount}. The experiences are
+   * the earliest ones: with a thousand users taking every signal of a market, 10,000 of them are
+   * the first 17 hours of the world while the probes run over a week (ADR 20).
+   */
+  record Sample(List<Opportunity> experiences, List<Opportunity> probes) {
+
+    static Sample draw(MarketWorld world, int experienceCount, int probeCount) {
+      List<Opportunity> experiences = new ArrayList<>(experienceCount);
+      List<Opportunity> probes = new ArrayList<>(probeCount);
+      Iterator<Opportunity> opportunities = world.opportunities();
+      long seen = 0;
+      while (opportunities.hasNext()
+          && (experiences.size() < experienceCount || probes.size() < probeCount)) {
+        Opportunity opportunity = opportunities.next();
+        if (seen++ % HOLD_OUT_EVERY == 0 && probes.size() < probeCount) {
+          probes.add(opportunity);
+        } else if (experiences.size() < experienceCount) {
+          experiences.add(opportunity);
+        }
+      }
+      return new Sample(experiences, probes);
+    }
   }
 }

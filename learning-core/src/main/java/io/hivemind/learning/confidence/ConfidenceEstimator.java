@@ -19,10 +19,14 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * With no data the answer is the community's; with many user trades it approaches the user's own
  * rate; more evidence on either side narrows the interval. A private user's chain runs on the
  * user's own levels only, starting from 50 %.
+ *
+ * <p>The strengths and the 50 % start above are this estimator's fixed priors ({@link
+ * #fixedPriors()}); {@link #estimate(Evidence, ShrinkagePriors)} takes others, for example fitted
+ * from the data by {@link EmpiricalPrior}: the community's chain then starts at the fitted L0 mean
+ * and shrinks each level with its fitted strength.
  */
 public final class ConfidenceEstimator {
 
-  private static final double UNINFORMED = 0.5;
   private static final double MIN_PARAMETER = 1e-3;
   private static final double EPSILON = 1e-6;
   private static final double PRIOR_MEAN_MARGIN = 0.01;
@@ -48,25 +52,44 @@ public final class ConfidenceEstimator {
     return new ConfidenceEstimator(10, 100, 0.9);
   }
 
+  /** The estimate with this estimator's fixed priors. */
   public Confidence estimate(Evidence evidence) {
-    int deepest = evidence.deepestLevel();
-    return evidence.privateUser()
-        ? posterior(
-            evidence.user().get(deepest), chain(evidence.user(), deepest), levelPriorStrength)
-        : shared(evidence, deepest);
+    return estimate(evidence, fixedPriors());
   }
 
-  private Confidence shared(Evidence evidence, int deepest) {
+  /**
+   * The estimate with {@code priors} for the community's chain and the user's steps, for example
+   * priors fitted from the data ({@link EmpiricalPrior}). A private user's chain keeps this
+   * estimator's fixed priors: priors fitted from the community would carry the community's rates
+   * into an answer that must draw nothing from it.
+   */
+  public Confidence estimate(Evidence evidence, ShrinkagePriors priors) {
+    int deepest = evidence.deepestLevel();
+    ShrinkagePriors fixed = fixedPriors();
+    return evidence.privateUser()
+        ? posterior(
+            evidence.user().get(deepest),
+            chain(evidence.user(), deepest, fixed),
+            fixed.strength(deepest))
+        : shared(evidence, deepest, priors);
+  }
+
+  /** The fixed priors this estimator was built with. */
+  public ShrinkagePriors fixedPriors() {
+    return ShrinkagePriors.fixed(levelPriorStrength, maxUserPriorStrength);
+  }
+
+  private Confidence shared(Evidence evidence, int deepest, ShrinkagePriors priors) {
     // The community's counts include the user's own trades: take them out, or the user's
     // evidence would be counted twice, once in the prior and once in the update.
     List<Counts> community = othersThan(evidence.community(), evidence.user());
-    double communityL0 = chain(community, 1);
-    double userL0 = shrink(evidence.user().get(0), communityL0, levelPriorStrength);
+    double communityL0 = chain(community, 1, priors);
+    double userL0 = shrink(evidence.user().get(0), communityL0, priors.skillStrength());
     double skillOffset = logit(userL0) - logit(communityL0);
-    double communityDeepest = chain(community, deepest + 1);
+    double communityDeepest = chain(community, deepest + 1, priors);
     double priorMean = clamp(sigmoid(logit(communityDeepest) + skillOffset));
     double priorStrength =
-        Math.min(maxUserPriorStrength, levelPriorStrength + community.get(deepest).trades());
+        Math.min(priors.userStrength(), priors.strength(deepest) + community.get(deepest).trades());
     return posterior(evidence.user().get(deepest), priorMean, priorStrength);
   }
 
@@ -90,10 +113,10 @@ public final class ConfidenceEstimator {
   }
 
   /** The estimate after shrinking levels 0 .. {@code levels - 1} each toward the one above. */
-  private double chain(List<Counts> counts, int levels) {
-    double estimate = UNINFORMED;
+  private static double chain(List<Counts> counts, int levels, ShrinkagePriors priors) {
+    double estimate = priors.rootMean();
     for (int level = 0; level < levels; level++) {
-      estimate = shrink(counts.get(level), estimate, levelPriorStrength);
+      estimate = shrink(counts.get(level), estimate, priors.strength(level));
     }
     return estimate;
   }

@@ -128,4 +128,63 @@ class ConfidenceEstimatorTest {
     assertThat(answer.probability()).isLessThan(1.0);
     assertThat(answer.high() - answer.low()).isGreaterThan(0.005);
   }
+
+  @Test
+  void shouldAnswerExactlyAsBeforeWithItsOwnFixedPriors() {
+    ShrinkagePriors fixed = ShrinkagePriors.fixed(10, 100);
+    List<List<Counts>> cases =
+        List.of(
+            NO_USER,
+            List.of(rate(0.5, 10_000), rate(0.55, 4_000), rate(0.68, 2_400)),
+            List.of(rate(0.3, 7), rate(0.9, 3), Counts.NONE));
+    List<Counts> user = List.of(rate(0.6, 40), rate(0.7, 10), rate(1.0, 2));
+    for (List<Counts> community : cases) {
+      for (List<Counts> own : List.of(NO_USER, user)) {
+        for (boolean privateUser : new boolean[] {false, true}) {
+          Evidence evidence = new Evidence(community, own, privateUser);
+          assertThat(estimator.estimate(evidence, fixed)).isEqualTo(estimator.estimate(evidence));
+        }
+      }
+    }
+    assertThat(estimator.fixedPriors()).isEqualTo(fixed);
+  }
+
+  @Test
+  void shouldStartTheCommunitysChainAtTheFittedMeanInsteadOfAHalf() {
+    ShrinkagePriors fitted =
+        ShrinkagePriors.fitted(
+            List.of(new BetaPrior(0.54, 200), new BetaPrior(0.54, 50), new BetaPrior(0.6, 20)),
+            10,
+            100);
+
+    assertThat(estimator.estimate(evidence(NO_USER, NO_USER), fitted).probability())
+        .isCloseTo(0.54, within(1e-12));
+  }
+
+  @Test
+  void shouldShrinkEachLevelWithItsFittedStrength() {
+    ShrinkagePriors fitted =
+        ShrinkagePriors.fitted(List.of(new BetaPrior(0.5, 100), new BetaPrior(0.6, 25)), 10, 100);
+    List<Counts> community = List.of(rate(0.6, 100), rate(0.8, 100));
+
+    // L0: (60 + 100 × 0.5) / 200 = 0.55; L1: (80 + 25 × 0.55) / 125 = 0.75 (L1's fitted mean
+    // is not used: a level shrinks toward the estimate of the level above)
+    double answer =
+        estimator
+            .estimate(evidence(community, List.of(Counts.NONE, Counts.NONE)), fitted)
+            .probability();
+
+    assertThat(answer).isCloseTo(0.75, within(1e-12));
+  }
+
+  @Test
+  void shouldKeepAPrivateUsersChainOffTheFittedPriors() {
+    ShrinkagePriors fitted =
+        ShrinkagePriors.fitted(List.of(new BetaPrior(0.8, 500), new BetaPrior(0.8, 500)), 10, 100);
+    Evidence privateUser =
+        new Evidence(
+            List.of(rate(0.8, 1_000), rate(0.8, 1_000)), List.of(rate(0.5, 4), Counts.NONE), true);
+
+    assertThat(estimator.estimate(privateUser, fitted)).isEqualTo(estimator.estimate(privateUser));
+  }
 }
