@@ -24,15 +24,17 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * How likely is this entry to win? Answered from this instance's stores when it owns the user, else
- * by the owner. Nothing waits on a thread per request: the store read is a short task on a worker
- * (see {@link UserStatsQueries#ask}) and forwarding is asynchronous.
+ * How likely is this entry to win ({@code /api/ml/win_probability}), and what is it expected to
+ * make ({@code /api/ml/simulate_trade}, the same answer with the expected P&amp;L)? Answered from
+ * this instance's stores when it owns the user, else by the owner. Nothing waits on a thread per
+ * request: the store read is a short task on a worker (see {@link UserStatsQueries#ask}) and
+ * forwarding is asynchronous.
  *
  * <p>A key asks for its own user ({@code user_id} may be left out), in its own tier; naming another
  * user is a 403. An admin key may ask for any user, in the tier its {@code tier} parameter names
  * (none when absent): the key's tier is the admin's, not the user's.
  */
-@Path("/api/ml/win_probability")
+@Path("/api/ml")
 @Produces(MediaType.APPLICATION_JSON)
 public class WinProbabilityResource {
 
@@ -59,6 +61,7 @@ public class WinProbabilityResource {
   }
 
   @GET
+  @Path("win_probability")
   public Uni<Response> fromParameters(
       @RestQuery("user_id") String userId,
       @RestQuery("symbol") String symbol,
@@ -87,6 +90,7 @@ public class WinProbabilityResource {
    * threshold} may still come as a query parameter.
    */
   @POST
+  @Path("win_probability")
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Response> fromSignal(
       SignalRequest signal,
@@ -103,6 +107,40 @@ public class WinProbabilityResource {
         tierOf(user, tier),
         forwarded,
         ForwardableRequest.post(uriInfo, asked, authorization));
+  }
+
+  /**
+   * A proposed trade (the signal body, as for {@code POST win_probability}), simulated: its win
+   * probability with interval and evidence, the P&amp;L expected of it with an interval, and the
+   * trading state.
+   */
+  @POST
+  @Path("simulate_trade")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> simulateTrade(
+      SignalRequest signal,
+      @RestQuery("threshold") String threshold,
+      @RestQuery("tier") String tier,
+      @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
+      @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context UriInfo uriInfo) {
+    SignalRequest asked = forReadableUser(signal);
+    Question question = withPrivacy(reader.fromSignal(asked, threshold));
+    String user = question.query().userId();
+    String scope = tierOf(user, tier);
+    return queries
+        .ask(
+            user,
+            ForwardableRequest.isForwarded(forwarded),
+            stats -> model.simulate(question.query(), stats))
+        .flatMap(
+            result ->
+                answers.respond(
+                    result,
+                    simulation ->
+                        SimulateTradeResponse.of(
+                            body(question, scope, simulation.answer()), simulation),
+                    ForwardableRequest.post(uriInfo, asked, authorization)));
   }
 
   /** The signal as the key's user's when it names nobody; 403 when it names another user. */
@@ -143,11 +181,14 @@ public class WinProbabilityResource {
     return user.equals(caller.userId()) && caller.isPrivate();
   }
 
+  private Question withPrivacy(Question asked) {
+    return new Question(
+        asked.query().withPrivateUser(privateUser(asked.query().userId())), asked.threshold());
+  }
+
   private Uni<Response> answer(
       Question asked, String tier, String forwarded, ForwardableRequest request) {
-    Question question =
-        new Question(
-            asked.query().withPrivateUser(privateUser(asked.query().userId())), asked.threshold());
+    Question question = withPrivacy(asked);
     return queries
         .ask(
             question.query().userId(),

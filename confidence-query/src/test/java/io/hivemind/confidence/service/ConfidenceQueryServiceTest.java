@@ -483,6 +483,93 @@ class ConfidenceQueryServiceTest {
   }
 
   @Test
+  void shouldSimulateATradeWithItsExpectedPnlFromTheCommunityLevelItShows() {
+    String symbol = uniqueSymbol();
+    Instant time = recentTime();
+    List<String> patterns = PatternScheme.v1().patterns(time, FEATURES);
+    for (int level = 0; level < patterns.size(); level++) {
+      // 400 trades, P&L sum 4,000 and squares 400 x 100²: mean +10, sd ≈ 99.6
+      WinStats known =
+          WinStats.newBuilder(decayed(stats(400, 280, 0, 0, 0, time), 280, 400))
+              .setPnlSum(4_000)
+              .setPnlSumSquares(400 * 100.0 * 100.0)
+              .build();
+      writeCommunityStats(
+          new CommunityStatsKey(symbol, Side.LONG, level, patterns.get(level)),
+          fromUsers(K, known));
+    }
+    Key key = QueryKeys.bot(uniqueUser());
+    Map<String, Object> trade =
+        Map.of(
+            "signal_id",
+            UUID.randomUUID().toString(),
+            "symbol",
+            symbol,
+            "side",
+            "LONG",
+            "price",
+            4500.25,
+            "timestamp",
+            time.toString(),
+            "features",
+            FEATURES);
+
+    JsonNode body =
+        await("community visible")
+            .atMost(VISIBLE)
+            .until(
+                () ->
+                    json(
+                        key.given()
+                            .contentType("application/json")
+                            .body(trade)
+                            .post("/api/ml/simulate_trade")
+                            .then()
+                            .statusCode(200)),
+                b -> b.at("/evidence/community_trades").asLong() == 400);
+    JsonNode asked =
+        json(
+            key.given()
+                .contentType("application/json")
+                .body(trade)
+                .post("/api/ml/win_probability")
+                .then()
+                .statusCode(200));
+
+    assertThat(body.get("win_probability")).isEqualTo(asked.get("win_probability"));
+    assertThat(body.get("interval")).isEqualTo(asked.get("interval"));
+    assertThat(body.get("evidence")).isEqualTo(asked.get("evidence"));
+    assertThat(body.get("user_id").asText()).isEqualTo(key.userId());
+    assertThat(body.get("trading_state").asText()).isEqualTo("ACTIVE");
+    assertThat(body.at("/model/name").asText()).isEqualTo("pattern");
+    assertThat(body.at("/expected_pnl/mean").asDouble()).isEqualTo(10.0);
+    assertThat(body.at("/expected_pnl/source").asText()).isEqualTo("community");
+    assertThat(body.at("/expected_pnl/trades").asLong()).isEqualTo(400);
+    // t(0.95, 399) ≈ 1.6487; sd = sqrt((4,000,000 − 400·100)/399) ≈ 99.62; ± 8.21
+    assertThat(body.at("/expected_pnl/low").asDouble()).isCloseTo(1.79, within(0.02));
+    assertThat(body.at("/expected_pnl/high").asDouble()).isCloseTo(18.21, within(0.02));
+    assertThat(body.get("summary").asText())
+        .contains("based on 0 of your trades and 400 community trades")
+        .contains("expected P&L +10.00");
+  }
+
+  @Test
+  void shouldNameABadFieldOfASimulatedTrade() {
+    JsonNode problem =
+        json(
+            QueryKeys.bot()
+                .given()
+                .contentType("application/json")
+                .body(Map.of("signal_id", "s1", "symbol", "ES", "side", "UP", "price", 1.0))
+                .post("/api/ml/simulate_trade")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json"));
+
+    assertThat(problem.toString()).contains("\"side\"");
+  }
+
+  @Test
   void shouldNameABadSide() {
     JsonNode problem =
         json(

@@ -33,9 +33,25 @@ public final class ConfidenceModel {
   }
 
   public ConfidenceAnswer answer(ConfidenceQuery query, StatsLookup stats) {
-    PatternEvidence found =
-        EvidenceAssembler.assemble(
-            query, scheme.patterns(query.time(), query.features()), stats, minContributors);
+    return answer(query, evidence(query, stats));
+  }
+
+  /**
+   * The answer with the P&amp;L a trade like this one is expected to make (see {@link
+   * TradeSimulation} for whose trades that is read from).
+   */
+  public TradeSimulation simulate(ConfidenceQuery query, StatsLookup stats) {
+    PatternEvidence found = evidence(query, stats);
+    ConfidenceAnswer answer = answer(query, found);
+    return TradeSimulation.of(answer, found.deepestUser(), found.communityUsed());
+  }
+
+  private PatternEvidence evidence(ConfidenceQuery query, StatsLookup stats) {
+    return EvidenceAssembler.assemble(
+        query, scheme.patterns(query.time(), query.features()), stats, minContributors);
+  }
+
+  private ConfidenceAnswer answer(ConfidenceQuery query, PatternEvidence found) {
     return new ConfidenceAnswer(
         estimator.estimate(found.evidence()),
         found.userTrades(),

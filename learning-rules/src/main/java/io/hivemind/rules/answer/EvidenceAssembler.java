@@ -60,6 +60,8 @@ final class EvidenceAssembler {
         WinStatsCounts.trades(deepestUser),
         WinStatsCounts.trades(communityUsed),
         communityLevel,
-        patterns.get(patterns.size() - 1));
+        patterns.get(patterns.size() - 1),
+        deepestUser,
+        communityUsed);
   }
 }
