@@ -22,10 +22,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Learning quality: how well the served confidence matches the simulator's hidden truth after the
@@ -41,7 +44,7 @@ import java.util.Map;
  * <p>Run it on a clean stack ({@code ./hivemind up --clean}): the community statistics of earlier
  * runs would otherwise be part of every answer. Options: {@code --bots} (default 1000), {@code
  * --seed} (default 7), {@code --probes} (default 2000), {@code --checkpoints} (default
- * 1000,10000,100000).
+ * 1000,10000,100000), {@code --sample} (spread or earliest, see {@link Sample}).
  */
 public final class QualityBenchmark implements Benchmark {
 
@@ -74,7 +77,15 @@ public final class QualityBenchmark implements Benchmark {
     Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
     Instant start = end.minus(Duration.ofDays(25));
     MarketWorld world = new MarketWorld(new FleetSettings(seed, bots, start, end, 0.0));
-    Sample sample = Sample.draw(world, experiencesNeeded, probeCount);
+    String sampling = options.text("sample", "spread");
+    Sample sample =
+        switch (sampling) {
+          case "spread" -> Sample.spread(world, experiencesNeeded, probeCount, seed);
+          case "earliest" -> Sample.draw(world, experiencesNeeded, probeCount);
+          default ->
+              throw new IllegalArgumentException(
+                  "--sample must be spread or earliest, was " + sampling);
+        };
     List<Opportunity> experiences = sample.experiences();
     List<Opportunity> probes = sample.probes();
     if (experiences.size() < experiencesNeeded || probes.size() < probeCount) {
@@ -84,8 +95,8 @@ public final class QualityBenchmark implements Benchmark {
               bots, experiences.size(), probes.size()));
     }
     System.out.printf(
-        "quality: %d bots, seed %d, %d experiences to learn, %d held-out probes%n",
-        bots, seed, experiencesNeeded, probeCount);
+        "quality: %d bots, seed %d, %d experiences to learn (%s), %d held-out probes%n",
+        bots, seed, experiencesNeeded, sampling, probeCount);
 
     Topics topics = new Topics(stack.topicPrefix());
     QualityScores.Table table = new QualityScores.Table();
@@ -121,7 +132,7 @@ public final class QualityBenchmark implements Benchmark {
         GroupLag lag = new GroupLag(stack.bootstrap())) {
       int posted = 0;
       for (int checkpoint : checkpoints) {
-        poster.postAll(experiences.subList(posted, checkpoint));
+        poster.postAll(sample.inTimeOrder(posted, checkpoint));
         posted = checkpoint;
         System.out.printf("  %d experiences posted; waiting for the learner%n", posted);
         lag.awaitCaughtUp(
@@ -143,10 +154,18 @@ public final class QualityBenchmark implements Benchmark {
   }
 
   /**
-   * The world's opportunities in time order, every 50th held out as a probe until there are {@code
-   * probeCount}, the others learned until there are {@code experienceCount}. The experiences are
-   * the earliest ones: with a thousand users taking every signal of a market, 10,000 of them are
-   * the first 17 hours of the world while the probes run over a week (ADR 20).
+   * The experiences to learn and the probes to ask. Every 50th of the world's opportunities in time
+   * order is a probe candidate and never learned; {@code probeCount} of them, evenly spaced, are
+   * asked. The experiences are drawn in one of two ways:
+   *
+   * <ul>
+   *   <li>{@link #spread}, the default: a seeded shuffle of all the others, so that every
+   *       checkpoint learns a uniform sample of the same 25 days the probes are asked about;
+   *   <li>{@link #draw} ({@code --sample earliest}): the earliest ones. With a thousand users
+   *       taking every signal of a market, 10,000 of them are the first 17 hours of the world while
+   *       the probes run over a week: the bench then measures how a day's learning carries to the
+   *       next week, not the estimator (ADR 20).
+   * </ul>
    */
   record Sample(List<Opportunity> experiences, List<Opportunity> probes) {
 
@@ -165,6 +184,31 @@ public final class QualityBenchmark implements Benchmark {
         }
       }
       return new Sample(experiences, probes);
+    }
+
+    static Sample spread(MarketWorld world, int experienceCount, int probeCount, long seed) {
+      List<Opportunity> candidates = new ArrayList<>();
+      List<Opportunity> others = new ArrayList<>();
+      Iterator<Opportunity> opportunities = world.opportunities();
+      for (long seen = 0; opportunities.hasNext(); seen++) {
+        Opportunity opportunity = opportunities.next();
+        (seen % HOLD_OUT_EVERY == 0 ? candidates : others).add(opportunity);
+      }
+      List<Opportunity> probes = new ArrayList<>(probeCount);
+      int asked = Math.min(probeCount, candidates.size());
+      for (int i = 0; i < asked; i++) {
+        probes.add(candidates.get((int) ((long) i * candidates.size() / asked)));
+      }
+      Collections.shuffle(others, new Random(seed));
+      return new Sample(
+          List.copyOf(others.subList(0, Math.min(experienceCount, others.size()))), probes);
+    }
+
+    /** The experiences from {@code from} to {@code to} in time order, as bots would post them. */
+    List<Opportunity> inTimeOrder(int from, int to) {
+      List<Opportunity> slice = new ArrayList<>(experiences.subList(from, to));
+      slice.sort(Comparator.comparing(Opportunity::signalTime));
+      return slice;
     }
   }
 }
