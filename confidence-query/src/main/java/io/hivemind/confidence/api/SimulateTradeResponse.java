@@ -9,23 +9,17 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * The body of {@code POST /api/ml/simulate_trade}: every field of the win-probability answer, the
- * model that gave it, the P&amp;L the trade is expected to make (null when too few similar trades
- * are known) and one sentence a bot can show its user.
+ * The body of {@code POST /api/ml/simulate_trade}: every field of the win-probability answer (the
+ * model that gave it among them), the P&amp;L the trade is expected to make (null when too few
+ * similar trades are known) and one sentence a bot can show its user.
  */
 record SimulateTradeResponse(
     @JsonUnwrapped WinProbabilityResponse answer,
-    @JsonProperty("model") Model model,
     @JsonProperty("expected_pnl") ExpectedPnl expectedPnl,
     @JsonProperty("summary") String summary)
     implements Freshness.Marked {
 
-  /** The pattern model, scheme v1: what answers today (DESIGN §6). */
-  static final Model PATTERN_V1 = new Model("pattern", "v1");
-
   private static final int PNL_DECIMALS = 2;
-
-  record Model(@JsonProperty("name") String name, @JsonProperty("version") String version) {}
 
   /**
    * The mean P&amp;L of {@code trades} similar trades and a confidence interval for that mean at
@@ -56,12 +50,12 @@ record SimulateTradeResponse(
             .pnl()
             .map(estimate -> ExpectedPnl.of(estimate, simulation.source()))
             .orElse(null);
-    return new SimulateTradeResponse(answer, PATTERN_V1, pnl, summary(answer, pnl));
+    return new SimulateTradeResponse(answer, pnl, summary(answer, pnl));
   }
 
   @Override
   public SimulateTradeResponse withFreshness(Freshness marked) {
-    return new SimulateTradeResponse(answer.withFreshness(marked), model, expectedPnl, summary);
+    return new SimulateTradeResponse(answer.withFreshness(marked), expectedPnl, summary);
   }
 
   /** "68 % to win, based on 42 of your trades and 2,400 community trades; expected P&L ...". */

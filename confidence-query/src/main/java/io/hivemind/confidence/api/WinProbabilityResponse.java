@@ -24,8 +24,15 @@ record WinProbabilityResponse(
     @JsonProperty("trading_state") TradingState tradingState,
     @JsonProperty("learning") LearningState learning,
     @JsonProperty("as_of") Instant asOf,
-    @JsonProperty("freshness") Freshness freshness)
+    @JsonProperty("freshness") Freshness freshness,
+    @JsonProperty("model") Model model)
     implements Freshness.Marked {
+
+  /** The pattern model, scheme v1: what answers today (DESIGN §6). */
+  static final Model PATTERN_V1 = new Model("pattern", "v1");
+
+  /** Which model gave the answer, and its version. */
+  record Model(@JsonProperty("name") String name, @JsonProperty("version") String version) {}
 
   @Override
   public WinProbabilityResponse withFreshness(Freshness marked) {
@@ -41,7 +48,8 @@ record WinProbabilityResponse(
         tradingState,
         learning,
         asOf,
-        marked);
+        marked,
+        model);
   }
 
   private static final int DECIMALS = 4;
@@ -86,7 +94,8 @@ record WinProbabilityResponse(
         control.tradingState(),
         control.learning(),
         asOf,
-        Freshness.FRESH);
+        Freshness.FRESH,
+        PATTERN_V1);
   }
 
   private static double rounded(double value) {

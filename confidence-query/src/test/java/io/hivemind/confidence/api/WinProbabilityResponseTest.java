@@ -41,7 +41,8 @@ class WinProbabilityResponseTest {
                 TradingState.ACTIVE,
                 LearningState.RUNNING,
                 AS_OF,
-                Freshness.FRESH));
+                Freshness.FRESH,
+                WinProbabilityResponse.PATTERN_V1));
   }
 
   @Test
