@@ -2,24 +2,11 @@ package io.hivemind.bench.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hivemind.learning.pattern.PatternScheme;
-import io.hivemind.rules.answer.ConfidenceModel;
-import io.hivemind.rules.answer.ConfidenceQuery;
-import io.hivemind.rules.answer.StatsMaps;
-import io.hivemind.rules.learn.CommunityShares;
-import io.hivemind.rules.learn.LearnerSettings;
-import io.hivemind.rules.learn.StatsUpdates;
-import io.hivemind.schema.Experience;
-import io.hivemind.schema.Side;
-import io.hivemind.schema.StatsKey;
 import io.hivemind.simulator.fleet.FleetSettings;
 import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,22 +18,20 @@ import org.junit.jupiter.api.Test;
 class QualityWindowTest {
 
   private static final Instant END = Instant.parse("2026-12-02T12:00:00Z");
-  private static final Duration HALF_LIFE = Duration.ofHours(720);
-  private static final PatternScheme SCHEME = PatternScheme.v1();
 
   @Test
   void shouldServeTheProbesInsideTheLearnedWindowTheirTrueRateAndLearnOnlyAFewHoursOfTheWorld() {
     MarketWorld world =
         new MarketWorld(new FleetSettings(7, 1_000, END.minus(Duration.ofDays(25)), END, 0.0));
     QualityBenchmark.Sample sample = QualityBenchmark.Sample.draw(world, 10_000, 2_000);
-    StatsMaps stats = learn(sample.experiences());
+    OfflinePatternModel model = new OfflinePatternModel();
+    sample.experiences().forEach(trade -> model.learn(OfflinePatternModel.experience(trade)));
     Instant learnedUntil = sample.experiences().get(sample.experiences().size() - 1).signalTime();
 
     Means inside = new Means();
     Means after = new Means();
-    ConfidenceModel model = ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
     for (Opportunity probe : sample.probes()) {
-      double served = model.answer(query(probe), stats).confidence().probability();
+      double served = model.answer(probe);
       (probe.signalTime().isAfter(learnedUntil) ? after : inside).add(served, probe);
     }
 
@@ -74,59 +59,5 @@ class QualityWindowTest {
     double gap() {
       return (served - truth) / count;
     }
-  }
-
-  /** As the replay learns: user statistics, then the community's through the influence cap. */
-  private static StatsMaps learn(List<Opportunity> trades) {
-    StatsMaps stats = new StatsMaps();
-    Map<StatsKey, Long> shares = new HashMap<>();
-    CommunityShares cap = new CommunityShares(LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
-    for (Opportunity trade : trades) {
-      Experience experience = experience(trade);
-      for (StatsKey key : StatsUpdates.userKeys(experience)) {
-        stats.users().put(key, StatsUpdates.plus(stats.users().get(key), experience, HALF_LIFE));
-      }
-      for (CommunityShares.KeyedContribution counted :
-          cap.contribute(experience, CommunityShares.Ledger.in(shares))) {
-        stats
-            .community()
-            .put(
-                counted.key(),
-                StatsUpdates.plus(
-                    stats.community().get(counted.key()), counted.contribution(), HALF_LIFE));
-      }
-    }
-    return stats;
-  }
-
-  private static ConfidenceQuery query(Opportunity probe) {
-    return new ConfidenceQuery(
-        probe.user().userId(),
-        probe.signal().symbol(),
-        Side.valueOf(probe.signal().side()),
-        probe.signal().features(),
-        probe.signalTime());
-  }
-
-  private static Experience experience(Opportunity trade) {
-    Instant entry = Instant.parse(trade.outcome().entryTime());
-    Map<String, Double> features = trade.signal().features();
-    return Experience.newBuilder()
-        .setSignalId(trade.signal().signalId())
-        .setUserId(trade.user().userId())
-        .setSymbol(trade.signal().symbol())
-        .setSide(Side.valueOf(trade.signal().side()))
-        .setSignalMatched(true)
-        .setSignalTime(trade.signalTime())
-        .setEntryTime(entry)
-        .setExitTime(trade.exitTime())
-        .setFeatures(features)
-        .setPnl(trade.outcome().pnl())
-        .setWin(trade.outcome().pnl() > 0)
-        .setExitReason(trade.outcome().exitReason())
-        .setScheme(SCHEME.version())
-        .setPatterns(SCHEME.patterns(entry, features))
-        .setPrivateUser(false)
-        .build();
   }
 }

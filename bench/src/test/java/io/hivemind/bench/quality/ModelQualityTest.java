@@ -1,0 +1,145 @@
+package io.hivemind.bench.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hivemind.learning.model.ChallengerModel;
+import io.hivemind.learning.model.ChallengerSettings;
+import io.hivemind.learning.score.Calibration;
+import io.hivemind.rules.model.ChallengerInputs;
+import io.hivemind.schema.Experience;
+import io.hivemind.simulator.fleet.FleetSettings;
+import io.hivemind.simulator.world.MarketWorld;
+import io.hivemind.simulator.world.Opportunity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15, item 2 offline: the pattern model, the challenger, the oracle (the truth's own
+ * probability) and the constant (the fleet's learned win rate) on the quality bench's sample (seed
+ * 7, 1,000 bots, 2,000 held-out probes, a fixed end instant), each model learning the same
+ * experiences in the same order and answering the same probes at each checkpoint. Prints the table
+ * BENCHMARKS.md records; by default at 1k and 10k ({@code -Dquality.checkpoints=1000,10000,100000}
+ * for the full table, {@code -Dquality.seed}, {@code
+ * -Dquality.challenger=alpha,userAlpha,l2,userL2} to try other settings).
+ */
+class ModelQualityTest {
+
+  private static final Instant END = Instant.parse("2026-12-02T12:00:00Z");
+  private static final int PROBES = 2_000;
+
+  record Row(String model, Calibration score) {}
+
+  @Test
+  void shouldScoreThePatternModelTheChallengerTheOracleAndTheConstantSideBySide() {
+    long seed = Long.getLong("quality.seed", 7);
+    int[] checkpoints =
+        Arrays.stream(System.getProperty("quality.checkpoints", "1000,10000").split(","))
+            .mapToInt(c -> Integer.parseInt(c.trim()))
+            .sorted()
+            .toArray();
+    MarketWorld world =
+        new MarketWorld(new FleetSettings(seed, 1_000, END.minus(Duration.ofDays(25)), END, 0.0));
+    QualityBenchmark.Sample sample =
+        QualityBenchmark.Sample.draw(world, checkpoints[checkpoints.length - 1], PROBES);
+    OfflinePatternModel pattern = new OfflinePatternModel();
+    ChallengerModel challenger = new ChallengerModel(settings());
+
+    Map<Integer, List<Row>> table = new LinkedHashMap<>();
+    int learned = 0;
+    long wins = 0;
+    for (int checkpoint : checkpoints) {
+      for (Opportunity trade : sample.experiences().subList(learned, checkpoint)) {
+        Experience experience = OfflinePatternModel.experience(trade);
+        pattern.learn(experience);
+        ChallengerInputs.learn(challenger, experience);
+        wins += experience.getWin() ? 1 : 0;
+      }
+      learned = checkpoint;
+      double constantRate = wins / (double) learned;
+      Calibration constant = new Calibration();
+      Calibration patternScore = new Calibration();
+      Calibration challengerScore = new Calibration();
+      Calibration oracle = new Calibration();
+      for (Opportunity probe : sample.probes()) {
+        double truth = probe.trueWinProbability();
+        constant.record(constantRate, truth, probe.wins());
+        patternScore.record(pattern.answer(probe), truth, probe.wins());
+        challengerScore.record(
+            challenger.probability(ChallengerInputs.of(OfflinePatternModel.query(probe))),
+            truth,
+            probe.wins());
+        oracle.record(truth, truth, probe.wins());
+      }
+      table.put(
+          checkpoint,
+          List.of(
+              new Row("constant", constant),
+              new Row("pattern", patternScore),
+              new Row("challenger", challengerScore),
+              new Row("oracle", oracle)));
+    }
+    print(seed, challenger, table);
+
+    for (List<Row> rows : table.values()) {
+      for (Row row : rows) {
+        assertThat(row.score().count()).isEqualTo(PROBES);
+        assertThat(row.score().brier()).isBetween(0.15, 0.30);
+      }
+    }
+    // the challenger learned every experience, in order: its version says so
+    assertThat(challenger.version().experiences()).isEqualTo(checkpoints[checkpoints.length - 1]);
+  }
+
+  private static ChallengerSettings settings() {
+    String spec = System.getProperty("quality.challenger");
+    if (spec == null) {
+      return ChallengerSettings.defaults();
+    }
+    double[] v = Arrays.stream(spec.split(",")).mapToDouble(Double::parseDouble).toArray();
+    ChallengerSettings d = ChallengerSettings.defaults();
+    return new ChallengerSettings(v[0], v[1], d.beta(), d.l1(), v[2], v[3], d.bits());
+  }
+
+  /** Brier skill score: the share of the constant's gap to the oracle that a model closes. */
+  static double skill(Calibration model, Calibration constant, Calibration oracle) {
+    return (constant.brier() - model.brier()) / (constant.brier() - oracle.brier());
+  }
+
+  private static void print(long seed, ChallengerModel challenger, Map<Integer, List<Row>> table) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            "model quality offline: seed %d, 1,000 bots, %d probes; challenger %s",
+            seed, PROBES, challenger.version().name()));
+    lines.add(
+        String.format(
+            "| experiences | model | Brier | skill | log loss | ECE | mean served | mean true |"));
+    lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    table.forEach(
+        (experiences, rows) -> {
+          Calibration constant = rows.get(0).score();
+          Calibration oracle = rows.get(rows.size() - 1).score();
+          for (Row row : rows) {
+            Calibration s = row.score();
+            lines.add(
+                String.format(
+                    "| %,d | %s | %.4f | %.2f | %.4f | %.3f | %.3f | %.3f |",
+                    experiences,
+                    row.model(),
+                    s.brier(),
+                    skill(s, constant, oracle),
+                    s.logLoss(),
+                    s.expectedCalibrationError(),
+                    s.meanPredicted(),
+                    s.meanTruth()));
+          }
+        });
+    lines.forEach(System.out::println);
+  }
+}
