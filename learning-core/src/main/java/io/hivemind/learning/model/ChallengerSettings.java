@@ -33,6 +33,6 @@ public record ChallengerSettings(
 
   /** What the challenger serves with; chosen on the simulator's world (BENCHMARKS.md, ADR 22). */
   public static ChallengerSettings defaults() {
-    return new ChallengerSettings(0.02, 0.1, 1.0, 0.0, 4.0, 10.0, 18);
+    return new ChallengerSettings(0.02, 0.3, 1.0, 0.0, 4.0, 10.0, 18);
   }
 }
