@@ -1,6 +1,7 @@
 package io.hivemind.bench.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.model.ChallengerSettings;
@@ -53,11 +54,14 @@ class ModelQualityTest {
     Map<Integer, List<Row>> table = new LinkedHashMap<>();
     int learned = 0;
     long wins = 0;
+    long learningNanos = 0;
     for (int checkpoint : checkpoints) {
       for (Opportunity trade : sample.experiences().subList(learned, checkpoint)) {
         Experience experience = OfflinePatternModel.experience(trade);
         pattern.learn(experience);
+        long started = System.nanoTime();
         ChallengerInputs.learn(challenger, experience);
+        learningNanos += System.nanoTime() - started;
         wins += experience.getWin() ? 1 : 0;
       }
       learned = checkpoint;
@@ -85,6 +89,9 @@ class ModelQualityTest {
               new Row("oracle", oracle)));
     }
     print(seed, challenger, table);
+    System.out.printf(
+        "challenger %s: %.1f µs per experience learned, %,d bytes serialised%n",
+        challenger.version().label(), learningNanos / 1e3 / learned, challenger.toBytes().length);
 
     for (List<Row> rows : table.values()) {
       for (Row row : rows) {
@@ -94,6 +101,14 @@ class ModelQualityTest {
     }
     // the challenger learned every experience, in order: its version says so
     assertThat(challenger.version().experiences()).isEqualTo(checkpoints[checkpoints.length - 1]);
+    List<Row> at10k = table.get(10_000);
+    if (seed == 7 && at10k != null && System.getProperty("quality.challenger") == null) {
+      // the figures BENCHMARKS.md records: the pattern model as ADR 20 measured it, the challenger
+      assertThat(at10k.get(1).score().brier()).isCloseTo(0.2583, within(1e-4));
+      assertThat(at10k.get(2).score().brier()).isCloseTo(0.2484, within(1e-4));
+      assertThat(at10k.get(2).score().expectedCalibrationError())
+          .isLessThan(at10k.get(1).score().expectedCalibrationError());
+    }
   }
 
   private static ChallengerSettings settings() {

@@ -57,21 +57,15 @@ public final class ChallengerModel {
     return new ChallengerModel(ChallengerSettings.defaults());
   }
 
-  /** {@code challenger-lr/<features version>/<settings digest>}. */
-  static String nameOf(ChallengerSettings s) {
-    String spec =
-        s.alpha()
-            + ","
-            + s.beta()
-            + ","
-            + s.l1()
-            + ","
-            + s.l2()
-            + ","
-            + s.userL2()
-            + ","
-            + s.bits();
-    return "challenger-lr/" + ChallengerFeatures.VERSION + "/" + hex(fnv(FNV_OFFSET, spec), 8);
+  /**
+   * {@code challenger-lr/<features version>/<digest of every setting>}: the record's own text names
+   * every component, so a setting added later is part of the name too.
+   */
+  static String nameOf(ChallengerSettings settings) {
+    return "challenger-lr/"
+        + ChallengerFeatures.VERSION
+        + "/"
+        + hex(fnv(FNV_OFFSET, settings.toString()), 8);
   }
 
   public ChallengerSettings settings() {

@@ -191,9 +191,15 @@ class ChallengerModelTest {
 
   @Test
   void shouldNameADifferentlySetModelDifferently() {
-    ChallengerSettings other = new ChallengerSettings(0.2, 0.5, 1, 0, 4, 10, 16);
-    assertThat(new ChallengerModel(other).version().name())
-        .isNotEqualTo(ChallengerModel.withDefaults().version().name());
+    ChallengerSettings d = ChallengerSettings.defaults();
+    ChallengerSettings otherOffsetRate =
+        new ChallengerSettings(
+            d.alpha(), d.userAlpha() * 2, d.beta(), d.l1(), d.l2(), d.userL2(), d.bits());
+    assertThat(new ChallengerModel(otherOffsetRate).version().name())
+        .isNotEqualTo(ChallengerModel.withDefaults().version().name())
+        .startsWith("challenger-lr/f1/");
+    assertThat(new ChallengerModel(d).version().name())
+        .isEqualTo(ChallengerModel.withDefaults().version().name());
   }
 
   private static TradeContext as(TradeContext trade, String userId) {
