@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.model.ChallengerSettings;
+import io.hivemind.learning.model.TradeContext;
 import io.hivemind.learning.score.Calibration;
 import io.hivemind.rules.model.ChallengerInputs;
 import io.hivemind.schema.Experience;
 import io.hivemind.simulator.fleet.FleetSettings;
+import io.hivemind.simulator.market.Regime;
+import io.hivemind.simulator.truth.TruthModel;
 import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
 import java.time.Duration;
@@ -50,6 +53,7 @@ class ModelQualityTest {
         QualityBenchmark.Sample.draw(world, checkpoints[checkpoints.length - 1], PROBES);
     OfflinePatternModel pattern = new OfflinePatternModel();
     ChallengerModel challenger = new ChallengerModel(settings());
+    boolean withRegime = Boolean.getBoolean("quality.regime");
 
     Map<Integer, List<Row>> table = new LinkedHashMap<>();
     int learned = 0;
@@ -60,7 +64,10 @@ class ModelQualityTest {
         Experience experience = OfflinePatternModel.experience(trade);
         pattern.learn(experience);
         long started = System.nanoTime();
-        ChallengerInputs.learn(challenger, experience);
+        challenger.learn(
+            regime(ChallengerInputs.of(experience), trade, world, withRegime),
+            experience.getWin(),
+            experience.getSignalId());
         learningNanos += System.nanoTime() - started;
         wins += experience.getWin() ? 1 : 0;
       }
@@ -75,7 +82,12 @@ class ModelQualityTest {
         constant.record(constantRate, truth, probe.wins());
         patternScore.record(pattern.answer(probe), truth, probe.wins());
         challengerScore.record(
-            challenger.probability(ChallengerInputs.of(OfflinePatternModel.query(probe))),
+            challenger.probability(
+                regime(
+                    ChallengerInputs.of(OfflinePatternModel.query(probe)),
+                    probe,
+                    world,
+                    withRegime)),
             truth,
             probe.wins());
         oracle.record(truth, truth, probe.wins());
@@ -87,6 +99,9 @@ class ModelQualityTest {
               new Row("pattern", patternScore),
               new Row("challenger", challengerScore),
               new Row("oracle", oracle)));
+    }
+    if (withRegime) {
+      System.out.println("the challenger is given the true regime (quality.regime=true)");
     }
     print(seed, challenger, table);
     System.out.printf(
@@ -102,7 +117,10 @@ class ModelQualityTest {
     // the challenger learned every experience, in order: its version says so
     assertThat(challenger.version().experiences()).isEqualTo(checkpoints[checkpoints.length - 1]);
     List<Row> at10k = table.get(10_000);
-    if (seed == 7 && at10k != null && System.getProperty("quality.challenger") == null) {
+    if (seed == 7
+        && at10k != null
+        && System.getProperty("quality.challenger") == null
+        && !withRegime) {
       // the figures BENCHMARKS.md records: the pattern model as ADR 20 measured it, the challenger
       assertThat(at10k.get(1).score().brier()).isCloseTo(0.2583, within(1e-4));
       assertThat(at10k.get(2).score().brier()).isCloseTo(0.2484, within(1e-4));
@@ -119,6 +137,36 @@ class ModelQualityTest {
     double[] v = Arrays.stream(spec.split(",")).mapToDouble(Double::parseDouble).toArray();
     ChallengerSettings d = ChallengerSettings.defaults();
     return new ChallengerSettings(v[0], v[1], d.beta(), d.l1(), v[2], v[3], d.bits());
+  }
+
+  /**
+   * The trade with the regime its truth was drawn in, when asked for. The simulator does not hand
+   * the regime out; it is what is left of the true logit after the situation and the user's skill,
+   * matched to the nearest regime effect (a clamped probability may be off by one regime).
+   */
+  private static TradeContext regime(
+      TradeContext trade, Opportunity opportunity, MarketWorld world, boolean withRegime) {
+    if (!withRegime) {
+      return trade;
+    }
+    TruthModel.Situation situation =
+        world
+            .truth()
+            .situation(
+                opportunity.signal().symbol(),
+                opportunity.signal().side(),
+                Instant.parse(opportunity.outcome().entryTime()),
+                opportunity.signal().features());
+    double p = opportunity.trueWinProbability();
+    double effect = Math.log(p / (1 - p)) - situation.logit() - opportunity.user().skill();
+    Regime nearest = Regime.values()[0];
+    for (Regime regime : Regime.values()) {
+      if (Math.abs(TruthModel.regimeEffect(regime) - effect)
+          < Math.abs(TruthModel.regimeEffect(nearest) - effect)) {
+        nearest = regime;
+      }
+    }
+    return trade.withRegime(nearest.name());
   }
 
   /** Brier skill score: the share of the constant's gap to the oracle that a model closes. */

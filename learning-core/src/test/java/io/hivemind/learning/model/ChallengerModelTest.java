@@ -135,6 +135,40 @@ class ChallengerModelTest {
   }
 
   @Test
+  void shouldLearnARegimeEffectOnceTheRegimeIsKnown() {
+    List<Example> plain = world(11, 30_000, 50);
+    SplittableRandom random = new SplittableRandom(12);
+    List<Example> regimes = new ArrayList<>();
+    for (Example e : plain) {
+      boolean trending = random.nextBoolean();
+      double logit = Math.log(e.truth() / (1 - e.truth())) + (trending ? -0.5 : 0.5);
+      double truth = 1 / (1 + Math.exp(-logit));
+      regimes.add(
+          new Example(
+              e.trade().withRegime(trending ? "TRENDING" : "CHOPPY"),
+              truth,
+              random.nextDouble() < truth,
+              e.id()));
+    }
+    ChallengerModel blind = ChallengerModel.withDefaults();
+    ChallengerModel told = ChallengerModel.withDefaults();
+    Calibration blindScore = new Calibration();
+    Calibration toldScore = new Calibration();
+    for (int i = 0; i < regimes.size(); i++) {
+      Example e = regimes.get(i);
+      TradeContext unlabelled = e.trade().withRegime(null);
+      if (i >= 20_000) {
+        blindScore.record(blind.probability(unlabelled), e.truth(), e.win());
+        toldScore.record(told.probability(e.trade()), e.truth(), e.win());
+      }
+      blind.learn(unlabelled, e.win(), e.id());
+      told.learn(e.trade(), e.win(), e.id());
+    }
+    assertThat(toldScore.meanSquaredErrorVsTruth())
+        .isLessThan(blindScore.meanSquaredErrorVsTruth() / 2);
+  }
+
+  @Test
   void shouldStartAUserOffsetAtZeroAndMoveItSlowly() {
     ChallengerModel model = ChallengerModel.withDefaults();
     TradeContext trade = world(8, 1, 1).get(0).trade();
