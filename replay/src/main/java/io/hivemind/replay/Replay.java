@@ -119,7 +119,8 @@ public final class Replay {
             plan.ranges(),
             new InputCard(digest.records(), digest.sha256()),
             walk.counts(),
-            walk.decisions());
+            walk.decisions(),
+            walk.challengerVersions());
     return new ReplayResult(
         report,
         ReportBuilder.curves(settings, walk.decisions()),

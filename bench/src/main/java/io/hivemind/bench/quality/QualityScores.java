@@ -1,6 +1,6 @@
 package io.hivemind.bench.quality;
 
-import io.hivemind.simulator.score.Calibration;
+import io.hivemind.learning.score.Calibration;
 import io.hivemind.simulator.world.Opportunity;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -2,8 +2,6 @@ package io.hivemind.bench.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hivemind.rules.answer.ConfidenceModel;
-import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.simulator.fleet.FleetSettings;
 import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
@@ -36,12 +34,12 @@ class QualitySampleTest {
     sample.probes().forEach(p -> asked.add(p.signal().signalId()));
     assertThat(sample.experiences()).noneMatch(e -> asked.contains(e.signal().signalId()));
 
-    StatsMaps stats = OfflineLearning.learn(sample.inTimeOrder(0, 10_000));
-    ConfidenceModel model = ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
+    OfflinePatternModel model = new OfflinePatternModel();
+    sample.inTimeOrder(0, 10_000).forEach(t -> model.learn(OfflinePatternModel.experience(t)));
     double served = 0;
     double truth = 0;
     for (Opportunity probe : sample.probes()) {
-      served += model.answer(OfflineLearning.query(probe), stats).confidence().probability();
+      served += model.answer(probe);
       truth += probe.trueWinProbability();
     }
     int probes = sample.probes().size();

@@ -2,9 +2,6 @@ package io.hivemind.bench.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hivemind.learning.pattern.PatternScheme;
-import io.hivemind.rules.answer.ConfidenceModel;
-import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.simulator.fleet.FleetSettings;
 import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
@@ -21,22 +18,20 @@ import org.junit.jupiter.api.Test;
 class QualityWindowTest {
 
   private static final Instant END = Instant.parse("2026-12-02T12:00:00Z");
-  private static final Duration HALF_LIFE = Duration.ofHours(720);
-  private static final PatternScheme SCHEME = PatternScheme.v1();
 
   @Test
   void shouldServeTheProbesInsideTheLearnedWindowTheirTrueRateAndLearnOnlyAFewHoursOfTheWorld() {
     MarketWorld world =
         new MarketWorld(new FleetSettings(7, 1_000, END.minus(Duration.ofDays(25)), END, 0.0));
     QualityBenchmark.Sample sample = QualityBenchmark.Sample.draw(world, 10_000, 2_000);
-    StatsMaps stats = OfflineLearning.learn(sample.experiences());
+    OfflinePatternModel model = new OfflinePatternModel();
+    sample.experiences().forEach(trade -> model.learn(OfflinePatternModel.experience(trade)));
     Instant learnedUntil = sample.experiences().get(sample.experiences().size() - 1).signalTime();
 
     Means inside = new Means();
     Means after = new Means();
-    ConfidenceModel model = ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
     for (Opportunity probe : sample.probes()) {
-      double served = model.answer(OfflineLearning.query(probe), stats).confidence().probability();
+      double served = model.answer(probe);
       (probe.signalTime().isAfter(learnedUntil) ? after : inside).add(served, probe);
     }
 

@@ -21,8 +21,10 @@ record ReplayArguments(ReplayRequest request, Path out) {
       """
       Usage: ./hivemind replay --from T1 --to T2 --out DIR [--users U,...] [--symbols S,...]
                                [--threshold 0.6,0.7] [--half-life 30d,60d] [--scheme v1]
-                               [--join-horizon 24h]
+                               [--join-horizon 24h] [--model pattern|challenger]
         T1, T2: 2026-11-01 or 2026-11-01T09:30:00Z (record time: when the cloud got the event)
+        --model: whose confidence the thresholds decide on (default pattern, live's); both
+        models are scored side by side either way.
         Writes DIR/report.json, DIR/report.html and DIR/decisions.csv.
       """;
 
@@ -36,7 +38,8 @@ record ReplayArguments(ReplayRequest request, Path out) {
           "--threshold",
           "--half-life",
           "--scheme",
-          "--join-horizon");
+          "--join-horizon",
+          "--model");
 
   static ReplayArguments parse(String[] args) {
     Map<String, String> values = new HashMap<>();
@@ -74,7 +77,8 @@ record ReplayArguments(ReplayRequest request, Path out) {
             thresholds,
             list(values.get("--half-life")),
             list(values.get("--scheme")),
-            values.get("--join-horizon")),
+            values.get("--join-horizon"),
+            values.get("--model")),
         Path.of(values.get("--out")));
   }
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code decisions.csv}: every decision of every variant, one row per signal, with the decision at
- * each threshold side by side and, when live traded it, the trade's result.
+ * each threshold side by side and, when live traded it, the trade's result. {@code win_probability}
+ * is the deciding model's; both models' follow the interval and counts.
  */
 public final class DecisionsCsv {
 
@@ -24,7 +25,8 @@ public final class DecisionsCsv {
       StringBuilder header =
           new StringBuilder(
               "half_life,scheme,record_time,signal_time,user_id,signal_id,symbol,side,"
-                  + "win_probability,interval_low,interval_high,user_trades,community_trades");
+                  + "win_probability,interval_low,interval_high,user_trades,community_trades,"
+                  + "pattern_probability,challenger_probability");
       for (double threshold : settings.thresholds()) {
         header.append(",take_at_").append(threshold);
       }
@@ -66,7 +68,11 @@ public final class DecisionsCsv {
         .append(',')
         .append(point.userTrades())
         .append(',')
-        .append(point.communityTrades());
+        .append(point.communityTrades())
+        .append(',')
+        .append(Numbers.round(point.patternProbability()))
+        .append(',')
+        .append(Numbers.round(point.challengerProbability()));
     for (double threshold : thresholds) {
       row.append(',').append(point.takenAt(threshold) ? "take" : "skip");
     }

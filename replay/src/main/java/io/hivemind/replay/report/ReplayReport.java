@@ -26,7 +26,11 @@ public record ReplayReport(
   public record InputCard(
       @JsonProperty("records") long records, @JsonProperty("sha256") String sha256) {}
 
-  /** One way of learning: what live did, what each threshold would have done, calibration. */
+  /**
+   * One way of learning: what live did, what each threshold would have done deciding on the chosen
+   * {@code model}'s confidence, that model's Brier score and calibration, and every model's scores
+   * side by side ({@code models}: the pattern model, then the challenger).
+   */
   public record VariantResult(
       @JsonProperty("half_life") String halfLife,
       @JsonProperty("scheme") String scheme,
@@ -34,6 +38,24 @@ public record ReplayReport(
       @JsonProperty("live") Performance live,
       @JsonProperty("thresholds") List<ThresholdResult> thresholds,
       @JsonProperty("brier_score") double brierScore,
+      @JsonProperty("calibration") List<CalibrationBin> calibration,
+      @JsonProperty("model") String model,
+      @JsonProperty("models") List<ModelScore> models) {}
+
+  /**
+   * One model's probabilities for the traded signals against their outcomes. {@code version} names
+   * the model and what it had learned by the end of the walk; {@code ece} is the expected
+   * calibration error over the ten bins.
+   */
+  public record ModelScore(
+      @JsonProperty("model") String model,
+      @JsonProperty("version") String version,
+      @JsonProperty("trades") long trades,
+      @JsonProperty("brier_score") double brierScore,
+      @JsonProperty("log_loss") double logLoss,
+      @JsonProperty("ece") double expectedCalibrationError,
+      @JsonProperty("mean_probability") double meanProbability,
+      @JsonProperty("win_rate") double winRate,
       @JsonProperty("calibration") List<CalibrationBin> calibration) {}
 
   /**

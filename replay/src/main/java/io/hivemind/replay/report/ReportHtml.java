@@ -1,6 +1,7 @@
 package io.hivemind.replay.report;
 
 import io.hivemind.replay.report.ReplayReport.CalibrationBin;
+import io.hivemind.replay.report.ReplayReport.ModelScore;
 import io.hivemind.replay.report.ReplayReport.Performance;
 import io.hivemind.replay.report.ReplayReport.ThresholdResult;
 import io.hivemind.replay.report.ReplayReport.VariantResult;
@@ -50,6 +51,7 @@ public final class ReportHtml {
           .append(escape(result.scheme()))
           .append("</h2>\n");
       results(html, result);
+      models(html, result);
       equity(html, curves.get(v));
       reliability(html, result);
       html.append("</section>\n");
@@ -88,9 +90,39 @@ public final class ReportHtml {
     }
     html.append("</table>\n<p>")
         .append(result.signals())
-        .append(" signals decided; Brier score of the served confidence ")
+        .append(" signals decided on the ")
+        .append(escape(result.model()))
+        .append(" model's confidence; its Brier score ")
         .append(format(result.brierScore()))
         .append(".</p>\n");
+  }
+
+  /** Every model's probabilities for the traded signals, side by side. */
+  private static void models(StringBuilder html, VariantResult result) {
+    html.append("<table class=\"models\"><tr><th>model</th><th>version</th><th>trades</th>")
+        .append("<th>Brier score</th><th>log loss</th><th>calibration error (ECE)</th>")
+        .append("<th>mean probability</th><th>win rate</th></tr>\n");
+    for (ModelScore model : result.models()) {
+      html.append("<tr><td>")
+          .append(escape(model.model()))
+          .append(model.model().equals(result.model()) ? " (decides)" : "")
+          .append("</td><td>")
+          .append(escape(model.version()))
+          .append("</td><td>")
+          .append(model.trades())
+          .append("</td><td>")
+          .append(precise(model.brierScore()))
+          .append("</td><td>")
+          .append(precise(model.logLoss()))
+          .append("</td><td>")
+          .append(precise(model.expectedCalibrationError()))
+          .append("</td><td>")
+          .append(precise(model.meanProbability()))
+          .append("</td><td>")
+          .append(precise(model.winRate()))
+          .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static void row(
@@ -279,6 +311,11 @@ public final class ReportHtml {
 
   private static String format(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** Scores of two models differ in the third or fourth decimal. */
+  private static String precise(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
   }
 
   static String escape(String text) {

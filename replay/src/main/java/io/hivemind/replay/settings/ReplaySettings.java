@@ -11,7 +11,8 @@ import java.util.List;
  * What to replay and how: the record-time range [from, to), whose decisions to report (empty lists:
  * everyone's, every symbol's), the thresholds to decide at, and the learning settings to learn
  * with. Every combination of half-life and scheme is one learning {@link Variant}; every threshold
- * is decided on each variant's confidence, side by side.
+ * is decided on each variant's confidence, side by side. Each variant walks the pattern model and
+ * the challenger together; {@code model} says whose confidence the thresholds decide on.
  */
 public record ReplaySettings(
     Instant from,
@@ -21,7 +22,16 @@ public record ReplaySettings(
     List<Double> thresholds,
     List<Duration> halfLives,
     List<String> schemes,
-    Duration joinHorizon) {
+    Duration joinHorizon,
+    String model) {
+
+  /** The live model: the pattern statistics and the confidence estimator. */
+  public static final String PATTERN_MODEL = "pattern";
+
+  /** The challenger: online logistic regression with per-user offsets (ADR 22). */
+  public static final String CHALLENGER_MODEL = "challenger";
+
+  public static final List<String> MODELS = List.of(PATTERN_MODEL, CHALLENGER_MODEL);
 
   /** The live learner's settings (learner-streams' application.properties). */
   public static final Duration LIVE_HALF_LIFE = Duration.ofHours(720);
@@ -76,7 +86,13 @@ public record ReplaySettings(
         thresholds,
         halfLives.stream().map(Durations::format).toList(),
         schemes,
-        Durations.format(joinHorizon));
+        Durations.format(joinHorizon),
+        model);
+  }
+
+  /** Whether the thresholds decide on the challenger's confidence rather than the pattern's. */
+  public boolean decidesOnChallenger() {
+    return CHALLENGER_MODEL.equals(model);
   }
 
   public boolean reports(String userId, String symbol) {

@@ -85,11 +85,16 @@ public final class SettingsValidator {
                     + Durations.format(ReplaySettings.LIVE_RETRY_HORIZON)));
       }
     }
+    String model = request.model() == null ? ReplaySettings.PATTERN_MODEL : request.model().trim();
+    if (!ReplaySettings.MODELS.contains(model)) {
+      violations.add(
+          new Violation("model", "unknown model '" + model + "'; known: " + ReplaySettings.MODELS));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidSettingsException(violations);
     }
     return new ReplaySettings(
-        from, to, users, symbols, thresholds, halfLives, schemes, joinHorizon);
+        from, to, users, symbols, thresholds, halfLives, schemes, joinHorizon, model);
   }
 
   private static Instant instant(String field, String text, List<Violation> violations) {

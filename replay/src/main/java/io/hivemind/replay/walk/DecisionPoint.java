@@ -7,8 +7,11 @@ import io.hivemind.schema.Signal;
 
 /**
  * A signal the replay decided on: the confidence live would have served for it (from what was
- * learned before it), and, once learned, the trade's result if live traded it. Only the figures the
- * report needs are kept, not the records: a replay holds one of these per signal.
+ * learned before it), the challenger's probability from the same point of the log, and, once
+ * learned, the trade's result if live traded it. The decisions ({@link #takenAt}) follow the chosen
+ * model's probability ({@link #winProbability()}), the pattern model's unless the replay's {@code
+ * model} setting picked the challenger. Only the figures the report needs are kept, not the
+ * records: a replay holds one of these per signal.
  */
 public final class DecisionPoint {
 
@@ -19,6 +22,8 @@ public final class DecisionPoint {
   private final long signalTime;
   private final long recordTime;
   private final double probability;
+  private final double patternProbability;
+  private final double challengerProbability;
   private final double low;
   private final double high;
   private final long userTrades;
@@ -28,14 +33,21 @@ public final class DecisionPoint {
   private boolean win;
   private long exitTime;
 
-  DecisionPoint(Signal signal, long recordTime, ConfidenceAnswer answer) {
+  DecisionPoint(
+      Signal signal,
+      long recordTime,
+      ConfidenceAnswer answer,
+      double challengerProbability,
+      boolean decideOnChallenger) {
     this.userId = signal.getUserId();
     this.signalId = signal.getSignalId();
     this.symbol = signal.getSymbol();
     this.side = signal.getSide();
     this.signalTime = signal.getTimestamp().toEpochMilli();
     this.recordTime = recordTime;
-    this.probability = answer.confidence().probability();
+    this.patternProbability = answer.confidence().probability();
+    this.challengerProbability = challengerProbability;
+    this.probability = decideOnChallenger ? challengerProbability : patternProbability;
     this.low = answer.confidence().low();
     this.high = answer.confidence().high();
     this.userTrades = answer.userTrades();
@@ -75,10 +87,21 @@ public final class DecisionPoint {
     return recordTime;
   }
 
+  /** The chosen model's probability: what the thresholds decide on. */
   public double winProbability() {
     return probability;
   }
 
+  /** The pattern model's (live's) probability. */
+  public double patternProbability() {
+    return patternProbability;
+  }
+
+  public double challengerProbability() {
+    return challengerProbability;
+  }
+
+  /** The pattern model's interval: the challenger gives none. */
   public double intervalLow() {
     return low;
   }

@@ -1,6 +1,8 @@
 package io.hivemind.replay.walk;
 
 import io.hivemind.learning.confidence.ConfidenceEstimator;
+import io.hivemind.learning.model.ChallengerModel;
+import io.hivemind.learning.model.ModelVersion;
 import io.hivemind.replay.settings.ReplaySettings.Variant;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceModel;
@@ -13,6 +15,7 @@ import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.MapJoinState;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
+import io.hivemind.rules.model.ChallengerInputs;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Signal;
@@ -32,6 +35,10 @@ import java.util.Map;
  * them. Each record is learned the way the live topology learns it, with the same {@link
  * TradeJoin}, {@link CommunityShares} (the live cap) and {@link StatsUpdates}, and answered with
  * the live k.
+ *
+ * <p>The challenger walks beside it: asked at the same signals, learning the same experiences in
+ * the same order, right after the pattern statistics learn them. Nothing it does touches the
+ * pattern model's statistics or answers.
  */
 final class VariantLearner {
 
@@ -41,6 +48,7 @@ final class VariantLearner {
   private final CommunityShares shares;
   private final Map<Integer, Task> tasks = new HashMap<>();
   private final StatsMaps stats = new StatsMaps();
+  private final ChallengerModel challenger = ChallengerModel.withDefaults();
   private final CommunityShares.Ledger ledger = CommunityShares.Ledger.in(new HashMap<>());
   private long outcomesOverWaitingCap;
 
@@ -81,6 +89,23 @@ final class VariantLearner {
             signal.getFeatures(),
             signal.getTimestamp()),
         stats);
+  }
+
+  /** The challenger's probability for the signal's trade, from what it learned so far. */
+  double challengerAnswer(Signal signal) {
+    return challenger.probability(
+        ChallengerInputs.of(
+            new ConfidenceQuery(
+                signal.getUserId(),
+                signal.getSymbol(),
+                signal.getSide(),
+                signal.getFeatures(),
+                signal.getTimestamp())));
+  }
+
+  /** The challenger as it stands: its name and what it learned. */
+  ModelVersion challengerVersion() {
+    return challenger.version();
   }
 
   /** Whether this signal is a retried copy of one already seen. */
@@ -150,6 +175,7 @@ final class VariantLearner {
             counted.key(),
             StatsUpdates.plus(community.get(counted.key()), counted.contribution(), halfLife));
       }
+      ChallengerInputs.learn(challenger, experience);
     }
     return learned;
   }

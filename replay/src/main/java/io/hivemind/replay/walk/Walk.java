@@ -1,5 +1,6 @@
 package io.hivemind.replay.walk;
 
+import io.hivemind.learning.model.ModelVersion;
 import io.hivemind.replay.log.LogEvent;
 import io.hivemind.replay.log.Source;
 import io.hivemind.replay.settings.ReplaySettings;
@@ -26,7 +27,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * before the signal), then learns from the signal; outcomes are learned when they join. A trade's
  * own outcome is therefore never in its own confidence: it is learned at its join, after the
  * question was answered, and a signal whose outcome was learned before it arrived is not decided at
- * all (counted instead).
+ * all (counted instead). The challenger of each variant is asked at the same moment and learns at
+ * the same joins (ADR 22).
  */
 public final class Walk {
 
@@ -105,7 +107,13 @@ public final class Walk {
           lateSignals++;
         }
       } else if (decide) {
-        DecisionPoint point = new DecisionPoint(signal, event.timestamp(), learner.answer(signal));
+        DecisionPoint point =
+            new DecisionPoint(
+                signal,
+                event.timestamp(),
+                learner.answer(signal),
+                learner.challengerAnswer(signal),
+                settings.decidesOnChallenger());
         decisions.get(v).add(point);
         awaitingOutcome.get(v).put(JoinKey.of(signal.getUserId(), signal.getSignalId()), point);
         if (v == 0) {
@@ -172,6 +180,11 @@ public final class Walk {
   /** Per variant, in the order of {@link ReplaySettings#variants()}: its decisions, in order. */
   public List<List<DecisionPoint>> decisions() {
     return decisions;
+  }
+
+  /** Per variant: the challenger's name and what it learned by the end of the walk. */
+  public List<ModelVersion> challengerVersions() {
+    return learners.stream().map(VariantLearner::challengerVersion).toList();
   }
 
   /** Per variant: the user statistics learned, as live's {@code user-stats} would hold them. */

@@ -3,7 +3,10 @@ package io.hivemind.replay.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hivemind.learning.score.Calibration;
+import io.hivemind.replay.report.ReplayReport.CalibrationBin;
 import io.hivemind.replay.report.ReplayReport.Performance;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
@@ -38,14 +41,16 @@ class LedgerTest {
   @Test
   void calibrationBinsTheServedProbability() {
     Calibration calibration = new Calibration();
-    calibration.add(0.62, true);
-    calibration.add(0.68, false);
-    calibration.add(1.0, true);
+    calibration.record(0.62, true);
+    calibration.record(0.68, false);
+    calibration.record(1.0, true);
 
-    assertThat(calibration.bins().get(6).trades()).isEqualTo(2);
-    assertThat(calibration.bins().get(6).meanProbability()).isEqualTo(0.65);
-    assertThat(calibration.bins().get(6).winRate()).isEqualTo(0.5);
-    assertThat(calibration.bins().get(9).trades()).isEqualTo(1);
+    List<CalibrationBin> bins = ReportBuilder.bins(calibration);
+    assertThat(bins.get(6).trades()).isEqualTo(2);
+    assertThat(bins.get(6).meanProbability()).isEqualTo(0.65);
+    assertThat(bins.get(6).winRate()).isEqualTo(0.5);
+    assertThat(bins.get(9).trades()).isEqualTo(1);
+    assertThat(bins.get(3)).isEqualTo(new CalibrationBin(0.3, 0.4, 0, 0, 0));
     assertThat(calibration.brier()).isCloseTo((0.38 * 0.38 + 0.68 * 0.68) / 3, within(1e-6));
   }
 

@@ -48,7 +48,8 @@ class ReportHtmlBrowserTest {
             List.of(),
             new InputCard(log.events.size(), new InputDigest().sha256()),
             walk.counts(),
-            walk.decisions());
+            walk.decisions(),
+            walk.challengerVersions());
     Path html = dir.resolve("report.html");
     Files.writeString(
         html, ReportHtml.render(report, ReportBuilder.curves(settings, walk.decisions())));
@@ -60,7 +61,13 @@ class ReportHtmlBrowserTest {
     Path html = page(dir, true);
 
     String dom = HeadlessChromium.dumpDom(html);
-    assertThat(dom).contains("<svg class=\"equity\"", "<svg class=\"reliability\"");
+    assertThat(dom)
+        .contains(
+            "<svg class=\"equity\"",
+            "<svg class=\"reliability\"",
+            "<table class=\"models\"",
+            "pattern (decides)",
+            "challenger-lr/f1/");
     assertThat(dom.split("<polyline class=\"curve\"", -1)).hasSize(1 + 3); // live + 2 thresholds
     assertThat(dom).contains("<circle class=\"bin\"");
 

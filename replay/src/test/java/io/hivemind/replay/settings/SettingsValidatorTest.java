@@ -56,7 +56,8 @@ class SettingsValidatorTest {
             Arrays.asList(0.6, 1.5, null),
             List.of("30d", "forever"),
             List.of("v9"),
-            "soon");
+            "soon",
+            "neural");
 
     assertThat(violations(request))
         .extracting(Violation::field)
@@ -69,7 +70,8 @@ class SettingsValidatorTest {
             "thresholds",
             "half_lives",
             "schemes",
-            "join_horizon");
+            "join_horizon",
+            "model");
   }
 
   @Test
@@ -96,6 +98,24 @@ class SettingsValidatorTest {
     assertThat(settings.reports("a", "ES")).isTrue();
     assertThat(settings.reports("c", "ES")).isFalse();
     assertThat(settings.reports("a", "CL")).isFalse();
+  }
+
+  @Test
+  void theModelIsThePatternModelUnlessTheChallengerIsPicked() {
+    assertThat(SettingsValidator.validate(request("2026-11-01", "2026-11-02")).model())
+        .isEqualTo("pattern");
+    ReplaySettings challenger =
+        SettingsValidator.validate(
+            new ReplayRequest(
+                "2026-11-01", "2026-11-02", null, null, null, null, null, null, "challenger"));
+    assertThat(challenger.decidesOnChallenger()).isTrue();
+    assertThat(challenger.asRequest().model()).isEqualTo("challenger");
+    assertThat(
+            violations(
+                new ReplayRequest(
+                    "2026-11-01", "2026-11-02", null, null, null, null, null, null, "gbm")))
+        .containsExactly(
+            new Violation("model", "unknown model 'gbm'; known: [pattern, challenger]"));
   }
 
   @Test

@@ -62,6 +62,54 @@ class WalkTest {
   }
 
   @Test
+  void theChallengerWalksBesideThePatternModelAndDecidesOnlyWhenPicked() {
+    TestLog log = new TestLog();
+    for (int i = 1; i <= 30; i++) {
+      log.trade("u" + (i % 3), "s" + i, i % 3 == 0 ? -20 : 40);
+    }
+    log.later(Duration.ofSeconds(10)).outcome("u1", "s31", 90).signal("u1", "s31");
+    TestLog blind = new TestLog();
+    blind.events.addAll(log.events.subList(0, log.events.size() - 2));
+    blind.later(Duration.ofSeconds(10)).signal("u1", "s31");
+    ReplaySettings onChallenger =
+        SettingsValidator.validate(
+            new ReplayRequest(
+                "2026-11-01",
+                "2026-12-01",
+                null,
+                null,
+                List.of(0.5),
+                null,
+                null,
+                null,
+                "challenger"));
+
+    Walk pattern = log.walk(settings(List.of()));
+    Walk challenger = log.walk(onChallenger);
+
+    List<DecisionPoint> byPattern = pattern.decisions().get(0);
+    List<DecisionPoint> byChallenger = challenger.decisions().get(0);
+    assertThat(byChallenger).hasSameSizeAs(byPattern);
+    for (int i = 0; i < byPattern.size(); i++) {
+      DecisionPoint p = byPattern.get(i);
+      DecisionPoint c = byChallenger.get(i);
+      assertThat(p.winProbability()).isEqualTo(p.patternProbability());
+      assertThat(c.patternProbability()).isEqualTo(p.patternProbability());
+      assertThat(c.challengerProbability()).isEqualTo(p.challengerProbability());
+      assertThat(c.winProbability()).isEqualTo(c.challengerProbability());
+    }
+    // asked before it learned: the first trade is answered from nothing, later ones from the wins
+    assertThat(byPattern.get(0).challengerProbability()).isEqualTo(0.5);
+    assertThat(decision(pattern, "s29").challengerProbability()).isGreaterThan(0.5);
+    // an outcome logged before its signal is not in the signal's answer
+    assertThat(decision(pattern, "s31").challengerProbability())
+        .isEqualTo(decision(blind.walk(settings(List.of())), "s31").challengerProbability());
+    assertThat(pattern.challengerVersions().get(0).experiences()).isEqualTo(31);
+    assertThat(pattern.challengerVersions()).isEqualTo(challenger.challengerVersions());
+    assertThat(pattern.userStats()).isEqualTo(challenger.userStats());
+  }
+
+  @Test
   void retriedSignalsAndOutcomesCountOnce() {
     TestLog log =
         new TestLog()

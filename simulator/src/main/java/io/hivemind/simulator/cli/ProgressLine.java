@@ -1,6 +1,6 @@
 package io.hivemind.simulator.cli;
 
-import io.hivemind.simulator.score.Calibration;
+import io.hivemind.learning.score.Calibration;
 import io.hivemind.simulator.score.FleetTally;
 import java.io.PrintStream;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.hivemind.simulator.score;
 
+import io.hivemind.learning.score.Calibration;
+
 /**
  * Everything a run measures, shared by all bots: the totals, the calibration of the service's
  * answers, the spread of the hidden truths met, the buckets traded and the trades reported.

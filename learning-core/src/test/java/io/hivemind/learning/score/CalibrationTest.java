@@ -1,4 +1,4 @@
-package io.hivemind.simulator.score;
+package io.hivemind.learning.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,5 +81,27 @@ class CalibrationTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> calibration.record(Double.NaN, 0.5, true))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldScoreLogLossWithConfidentMissesClipped() {
+    calibration.record(0.8, true);
+    calibration.record(0.8, false);
+    assertThat(calibration.logLoss())
+        .isCloseTo(-(Math.log(0.8) + Math.log(0.2)) / 2, within(1e-12));
+    calibration.record(1.0, false);
+    assertThat(calibration.logLoss()).isFinite().isGreaterThan(4);
+  }
+
+  @Test
+  void shouldScoreOutcomeOnlyRecordsAndLeaveTheTruthUnknown() {
+    calibration.record(0.3, 0.3, false);
+    calibration.record(0.7, true);
+    assertThat(calibration.brier()).isCloseTo((0.09 + 0.09) / 2, within(1e-12));
+    assertThat(calibration.expectedCalibrationError()).isCloseTo(0.3, within(1e-12));
+    assertThat(calibration.oracleBrier()).isNaN();
+    assertThat(calibration.meanTruth()).isNaN();
+    assertThat(calibration.expectedCalibrationErrorVsTruth()).isNaN();
+    assertThat(calibration.reliability().get(3).meanTruth()).isNaN();
   }
 }

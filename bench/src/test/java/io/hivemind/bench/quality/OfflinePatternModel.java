@@ -1,6 +1,7 @@
 package io.hivemind.bench.quality;
 
 import io.hivemind.learning.pattern.PatternScheme;
+import io.hivemind.rules.answer.ConfidenceModel;
 import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.rules.learn.CommunityShares;
@@ -13,41 +14,43 @@ import io.hivemind.simulator.world.Opportunity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The quality bench's sample learned without a broker, through the learner's own rules in the order
- * given (as the replay learns), and its probes asked as the query service asks them.
+ * The pattern model without a broker: the simulator's trades learned as the replay learns them
+ * (user statistics, then the community's through the influence cap, live half-life), answered by
+ * the query's {@link ConfidenceModel}. Learns incrementally, so one instance serves every
+ * checkpoint.
  */
-final class OfflineLearning {
+final class OfflinePatternModel {
 
   static final Duration HALF_LIFE = Duration.ofHours(720);
-  private static final PatternScheme SCHEME = PatternScheme.v1();
+  static final PatternScheme SCHEME = PatternScheme.v1();
 
-  private OfflineLearning() {}
+  private final StatsMaps stats = new StatsMaps();
+  private final Map<StatsKey, Long> shares = new HashMap<>();
+  private final CommunityShares cap =
+      new CommunityShares(LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
+  private final ConfidenceModel model =
+      ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
 
-  /** As the replay learns: user statistics, then the community's through the influence cap. */
-  static StatsMaps learn(List<Opportunity> trades) {
-    StatsMaps stats = new StatsMaps();
-    Map<StatsKey, Long> shares = new HashMap<>();
-    CommunityShares cap = new CommunityShares(LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
-    for (Opportunity trade : trades) {
-      Experience experience = experience(trade);
-      for (StatsKey key : StatsUpdates.userKeys(experience)) {
-        stats.users().put(key, StatsUpdates.plus(stats.users().get(key), experience, HALF_LIFE));
-      }
-      for (CommunityShares.KeyedContribution counted :
-          cap.contribute(experience, CommunityShares.Ledger.in(shares))) {
-        stats
-            .community()
-            .put(
-                counted.key(),
-                StatsUpdates.plus(
-                    stats.community().get(counted.key()), counted.contribution(), HALF_LIFE));
-      }
+  void learn(Experience experience) {
+    for (StatsKey key : StatsUpdates.userKeys(experience)) {
+      stats.users().put(key, StatsUpdates.plus(stats.users().get(key), experience, HALF_LIFE));
     }
-    return stats;
+    for (CommunityShares.KeyedContribution counted :
+        cap.contribute(experience, CommunityShares.Ledger.in(shares))) {
+      stats
+          .community()
+          .put(
+              counted.key(),
+              StatsUpdates.plus(
+                  stats.community().get(counted.key()), counted.contribution(), HALF_LIFE));
+    }
+  }
+
+  double answer(Opportunity probe) {
+    return model.answer(query(probe), stats).confidence().probability();
   }
 
   static ConfidenceQuery query(Opportunity probe) {
@@ -59,7 +62,8 @@ final class OfflineLearning {
         probe.signalTime());
   }
 
-  private static Experience experience(Opportunity trade) {
+  /** The experience the learner would join from the trade's signal and outcome. */
+  static Experience experience(Opportunity trade) {
     Instant entry = Instant.parse(trade.outcome().entryTime());
     Map<String, Double> features = trade.signal().features();
     return Experience.newBuilder()

@@ -1,17 +1,26 @@
-package io.hivemind.simulator.score;
+package io.hivemind.learning.score;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How well predicted win probabilities match what happened, as a running score: each record is a
- * (predicted, true probability, won) triple, so the same predictions are scored against realized
- * outcomes (Brier, expected calibration error) and against the hidden truth (the error an oracle
- * would not make). Memory is constant: sums per bin, not the records. Thread-safe.
+ * How well predicted win probabilities match what happened, as a running score: the one scoring
+ * class for every model (the pattern model, the challenger, baselines) in the simulator, the
+ * benches and replay. Each record is a prediction and whether the trade won, and, where a simulator
+ * knows it, the true probability; the same predictions are then scored against realized outcomes
+ * (Brier, log loss, expected calibration error) and against the hidden truth (the error an oracle
+ * would not make). Scores against the truth are NaN unless every record had one. Memory is
+ * constant: sums per bin, not the records. Thread-safe.
  */
 public final class Calibration {
 
   public static final int BINS = 10;
+
+  /**
+   * Log loss is taken of a prediction clipped to [ε, 1 − ε], so that one confident miss (a
+   * prediction of exactly 0 or 1) is a large penalty rather than an infinite one.
+   */
+  public static final double LOG_LOSS_EPSILON = 1e-6;
 
   /**
    * One of the ten equal-width bins of predicted probability: the reliability table's row.
@@ -34,22 +43,40 @@ public final class Calibration {
   private double brierSum;
   private double oracleBrierSum;
   private double squaredErrorVsTruthSum;
+  private double logLossSum;
+  private long withTruth;
 
+  /** A prediction of a trade whose true probability is known (the simulator's hidden truth). */
   public synchronized void record(double predicted, double trueProbability, boolean won) {
-    if (!(predicted >= 0 && predicted <= 1) || !(trueProbability >= 0 && trueProbability <= 1)) {
-      throw new IllegalArgumentException(
-          "probabilities must be in [0, 1]: " + predicted + ", " + trueProbability);
+    if (!(trueProbability >= 0 && trueProbability <= 1)) {
+      throw new IllegalArgumentException("probabilities must be in [0, 1]: " + trueProbability);
+    }
+    add(predicted, won);
+    double outcome = won ? 1 : 0;
+    truthSums[binOf(predicted)] += trueProbability;
+    withTruth++;
+    oracleBrierSum += square(trueProbability - outcome);
+    squaredErrorVsTruthSum += square(predicted - trueProbability);
+  }
+
+  /** A prediction scored against its outcome only (replay, live shadow scoring). */
+  public synchronized void record(double predicted, boolean won) {
+    add(predicted, won);
+  }
+
+  private void add(double predicted, boolean won) {
+    if (!(predicted >= 0 && predicted <= 1)) {
+      throw new IllegalArgumentException("probabilities must be in [0, 1]: " + predicted);
     }
     double outcome = won ? 1 : 0;
     int bin = binOf(predicted);
     counts[bin]++;
     predictedSums[bin] += predicted;
     wonSums[bin] += outcome;
-    truthSums[bin] += trueProbability;
     count++;
     brierSum += square(predicted - outcome);
-    oracleBrierSum += square(trueProbability - outcome);
-    squaredErrorVsTruthSum += square(predicted - trueProbability);
+    double clipped = Math.max(LOG_LOSS_EPSILON, Math.min(1 - LOG_LOSS_EPSILON, predicted));
+    logLossSum -= won ? Math.log(clipped) : Math.log(1 - clipped);
   }
 
   public synchronized long count() {
@@ -61,14 +88,19 @@ public final class Calibration {
     return mean(brierSum);
   }
 
+  /** Mean negative log-likelihood of the outcomes (natural log); NaN with no records. */
+  public synchronized double logLoss() {
+    return mean(logLossSum);
+  }
+
   /** The Brier score the true probabilities themselves get: the floor a predictor can reach. */
   public synchronized double oracleBrier() {
-    return mean(oracleBrierSum);
+    return truthMean(oracleBrierSum);
   }
 
   /** Mean squared difference between prediction and the true probability. */
   public synchronized double meanSquaredErrorVsTruth() {
-    return mean(squaredErrorVsTruthSum);
+    return truthMean(squaredErrorVsTruthSum);
   }
 
   /** Σ over bins of (bin share) × |mean predicted − realized win rate|. */
@@ -78,7 +110,7 @@ public final class Calibration {
 
   /** As {@link #expectedCalibrationError()}, with the bin's mean true probability as reference. */
   public synchronized double expectedCalibrationErrorVsTruth() {
-    return weightedGap(truthSums);
+    return withTruth < count ? Double.NaN : weightedGap(truthSums);
   }
 
   public synchronized double meanPredicted() {
@@ -90,7 +122,7 @@ public final class Calibration {
   }
 
   public synchronized double meanTruth() {
-    return mean(sum(truthSums));
+    return truthMean(sum(truthSums));
   }
 
   public synchronized List<Bin> reliability() {
@@ -104,13 +136,13 @@ public final class Calibration {
               n,
               n == 0 ? Double.NaN : predictedSums[i] / n,
               n == 0 ? Double.NaN : wonSums[i] / n,
-              n == 0 ? Double.NaN : truthSums[i] / n));
+              n == 0 || withTruth < count ? Double.NaN : truthSums[i] / n));
     }
     return bins;
   }
 
   /** Bin of a probability; 1.0 belongs to the last bin. */
-  static int binOf(double probability) {
+  public static int binOf(double probability) {
     return Math.min(BINS - 1, (int) Math.floor(probability * BINS));
   }
 
@@ -129,6 +161,10 @@ public final class Calibration {
 
   private double mean(double total) {
     return count == 0 ? Double.NaN : total / count;
+  }
+
+  private double truthMean(double total) {
+    return withTruth < count ? Double.NaN : mean(total);
   }
 
   private static double sum(double[] values) {

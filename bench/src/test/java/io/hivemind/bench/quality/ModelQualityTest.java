@@ -1,0 +1,214 @@
+package io.hivemind.bench.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hivemind.learning.model.ChallengerModel;
+import io.hivemind.learning.model.ChallengerSettings;
+import io.hivemind.learning.model.TradeContext;
+import io.hivemind.learning.score.Calibration;
+import io.hivemind.rules.model.ChallengerInputs;
+import io.hivemind.schema.Experience;
+import io.hivemind.simulator.fleet.FleetSettings;
+import io.hivemind.simulator.market.Regime;
+import io.hivemind.simulator.truth.TruthModel;
+import io.hivemind.simulator.world.MarketWorld;
+import io.hivemind.simulator.world.Opportunity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15, item 2 offline: the pattern model, the challenger, the oracle (the truth's own
+ * probability) and the constant (the fleet's learned win rate) on the quality bench's sample (seed
+ * 7, 1,000 bots, 2,000 held-out probes, a fixed end instant), each model learning the same
+ * experiences in the same order and answering the same probes at each checkpoint. Prints the table
+ * BENCHMARKS.md records; by default at 1k and 10k ({@code -Dquality.checkpoints=1000,10000,100000}
+ * for the full table, {@code -Dquality.seed}, {@code
+ * -Dquality.challenger=alpha,userAlpha,l2,userL2} to try other settings).
+ */
+class ModelQualityTest {
+
+  private static final Instant END = Instant.parse("2026-12-02T12:00:00Z");
+  private static final int PROBES = 2_000;
+
+  record Row(String model, Calibration score) {}
+
+  @Test
+  void shouldScoreThePatternModelTheChallengerTheOracleAndTheConstantSideBySide() {
+    long seed = Long.getLong("quality.seed", 7);
+    int[] checkpoints =
+        Arrays.stream(System.getProperty("quality.checkpoints", "1000,10000").split(","))
+            .mapToInt(c -> Integer.parseInt(c.trim()))
+            .sorted()
+            .toArray();
+    MarketWorld world =
+        new MarketWorld(new FleetSettings(seed, 1_000, END.minus(Duration.ofDays(25)), END, 0.0));
+    String sampling = System.getProperty("quality.sample", "spread");
+    int needed = checkpoints[checkpoints.length - 1];
+    QualityBenchmark.Sample sample =
+        sampling.equals("earliest")
+            ? QualityBenchmark.Sample.draw(world, needed, PROBES)
+            : QualityBenchmark.Sample.spread(world, needed, PROBES, seed);
+    OfflinePatternModel pattern = new OfflinePatternModel();
+    ChallengerModel challenger = new ChallengerModel(settings());
+    boolean withRegime = Boolean.getBoolean("quality.regime");
+
+    Map<Integer, List<Row>> table = new LinkedHashMap<>();
+    int learned = 0;
+    long wins = 0;
+    long learningNanos = 0;
+    for (int checkpoint : checkpoints) {
+      for (Opportunity trade : sample.inTimeOrder(learned, checkpoint)) {
+        Experience experience = OfflinePatternModel.experience(trade);
+        pattern.learn(experience);
+        long started = System.nanoTime();
+        challenger.learn(
+            regime(ChallengerInputs.of(experience), trade, world, withRegime),
+            experience.getWin(),
+            experience.getSignalId());
+        learningNanos += System.nanoTime() - started;
+        wins += experience.getWin() ? 1 : 0;
+      }
+      learned = checkpoint;
+      double constantRate = wins / (double) learned;
+      Calibration constant = new Calibration();
+      Calibration patternScore = new Calibration();
+      Calibration challengerScore = new Calibration();
+      Calibration oracle = new Calibration();
+      for (Opportunity probe : sample.probes()) {
+        double truth = probe.trueWinProbability();
+        constant.record(constantRate, truth, probe.wins());
+        patternScore.record(pattern.answer(probe), truth, probe.wins());
+        challengerScore.record(
+            challenger.probability(
+                regime(
+                    ChallengerInputs.of(OfflinePatternModel.query(probe)),
+                    probe,
+                    world,
+                    withRegime)),
+            truth,
+            probe.wins());
+        oracle.record(truth, truth, probe.wins());
+      }
+      table.put(
+          checkpoint,
+          List.of(
+              new Row("constant", constant),
+              new Row("pattern", patternScore),
+              new Row("challenger", challengerScore),
+              new Row("oracle", oracle)));
+    }
+    if (withRegime) {
+      System.out.println("the challenger is given the true regime (quality.regime=true)");
+    }
+    print(seed + " (" + sampling + " sample)", challenger, table);
+    System.out.printf(
+        "challenger %s: %.1f µs per experience learned, %,d bytes serialised%n",
+        challenger.version().label(), learningNanos / 1e3 / learned, challenger.toBytes().length);
+
+    for (List<Row> rows : table.values()) {
+      for (Row row : rows) {
+        assertThat(row.score().count()).isEqualTo(PROBES);
+        assertThat(row.score().brier()).isBetween(0.15, 0.30);
+      }
+    }
+    // the challenger learned every experience, in order: its version says so
+    assertThat(challenger.version().experiences()).isEqualTo(checkpoints[checkpoints.length - 1]);
+    List<Row> at10k = table.get(10_000);
+    if (seed == 7
+        && sampling.equals("earliest")
+        && at10k != null
+        && System.getProperty("quality.challenger") == null
+        && !withRegime) {
+      // the figures BENCHMARKS.md records: the pattern model as ADR 20 measured it, the challenger
+      assertThat(at10k.get(1).score().brier()).isCloseTo(0.2583, within(1e-4));
+      assertThat(at10k.get(2).score().brier()).isCloseTo(0.2484, within(1e-4));
+      assertThat(at10k.get(2).score().expectedCalibrationError())
+          .isLessThan(at10k.get(1).score().expectedCalibrationError());
+    }
+  }
+
+  private static ChallengerSettings settings() {
+    String spec = System.getProperty("quality.challenger");
+    if (spec == null) {
+      return ChallengerSettings.defaults();
+    }
+    double[] v = Arrays.stream(spec.split(",")).mapToDouble(Double::parseDouble).toArray();
+    ChallengerSettings d = ChallengerSettings.defaults();
+    return new ChallengerSettings(v[0], v[1], d.beta(), d.l1(), v[2], v[3], d.bits());
+  }
+
+  /**
+   * The trade with the regime its truth was drawn in, when asked for. The simulator does not hand
+   * the regime out; it is what is left of the true logit after the situation and the user's skill,
+   * matched to the nearest regime effect (a clamped probability may be off by one regime).
+   */
+  private static TradeContext regime(
+      TradeContext trade, Opportunity opportunity, MarketWorld world, boolean withRegime) {
+    if (!withRegime) {
+      return trade;
+    }
+    TruthModel.Situation situation =
+        world
+            .truth()
+            .situation(
+                opportunity.signal().symbol(),
+                opportunity.signal().side(),
+                Instant.parse(opportunity.outcome().entryTime()),
+                opportunity.signal().features());
+    double p = opportunity.trueWinProbability();
+    double effect = Math.log(p / (1 - p)) - situation.logit() - opportunity.user().skill();
+    Regime nearest = Regime.values()[0];
+    for (Regime regime : Regime.values()) {
+      if (Math.abs(TruthModel.regimeEffect(regime) - effect)
+          < Math.abs(TruthModel.regimeEffect(nearest) - effect)) {
+        nearest = regime;
+      }
+    }
+    return trade.withRegime(nearest.name());
+  }
+
+  /** Brier skill score: the share of the constant's gap to the oracle that a model closes. */
+  static double skill(Calibration model, Calibration constant, Calibration oracle) {
+    return (constant.brier() - model.brier()) / (constant.brier() - oracle.brier());
+  }
+
+  private static void print(
+      String seed, ChallengerModel challenger, Map<Integer, List<Row>> table) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            "model quality offline: seed %s, 1,000 bots, %d probes; challenger %s",
+            seed, PROBES, challenger.version().name()));
+    lines.add(
+        String.format(
+            "| experiences | model | Brier | skill | log loss | ECE | mean served | mean true |"));
+    lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    table.forEach(
+        (experiences, rows) -> {
+          Calibration constant = rows.get(0).score();
+          Calibration oracle = rows.get(rows.size() - 1).score();
+          for (Row row : rows) {
+            Calibration s = row.score();
+            lines.add(
+                String.format(
+                    "| %,d | %s | %.4f | %.2f | %.4f | %.3f | %.3f | %.3f |",
+                    experiences,
+                    row.model(),
+                    s.brier(),
+                    skill(s, constant, oracle),
+                    s.logLoss(),
+                    s.expectedCalibrationError(),
+                    s.meanPredicted(),
+                    s.meanTruth()));
+          }
+        });
+    lines.forEach(System.out::println);
+  }
+}
