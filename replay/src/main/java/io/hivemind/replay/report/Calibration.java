@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Served confidence against outcomes: ten bins of width 0.1, and the Brier score. */
-final class Calibration {
+public final class Calibration {
 
   private static final int BINS = 10;
 
@@ -15,7 +15,7 @@ final class Calibration {
   private double squaredErrors;
   private long total;
 
-  void add(double probability, boolean win) {
+  public void add(double probability, boolean win) {
     int bin = Math.min(BINS - 1, (int) Math.floor(probability * BINS));
     trades[bin]++;
     probabilities[bin] += probability;
@@ -25,11 +25,11 @@ final class Calibration {
     total++;
   }
 
-  double brier() {
+  public double brier() {
     return Numbers.round(total == 0 ? 0 : squaredErrors / total);
   }
 
-  List<CalibrationBin> bins() {
+  public List<CalibrationBin> bins() {
     List<CalibrationBin> bins = new ArrayList<>(BINS);
     for (int bin = 0; bin < BINS; bin++) {
       long n = trades[bin];

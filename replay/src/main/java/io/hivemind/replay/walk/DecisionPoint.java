@@ -27,6 +27,7 @@ public final class DecisionPoint {
   private double pnl;
   private boolean win;
   private long exitTime;
+  private long learnedAt;
 
   DecisionPoint(Signal signal, long recordTime, ConfidenceAnswer answer) {
     this.userId = signal.getUserId();
@@ -42,8 +43,9 @@ public final class DecisionPoint {
     this.communityTrades = answer.communityTrades();
   }
 
-  void learned(Experience experience) {
+  void learned(Experience experience, long recordTime) {
     traded = true;
+    learnedAt = recordTime;
     pnl = experience.getPnl();
     win = experience.getWin();
     exitTime = experience.getExitTime().toEpochMilli();
@@ -115,5 +117,14 @@ public final class DecisionPoint {
 
   public long exitTime() {
     return exitTime;
+  }
+
+  /**
+   * The record time at which the trade was learned (the record that completed its join), epoch
+   * milliseconds: from then on its outcome was known. Walk-forward counts a trade in an in-sample
+   * window only when it was known before the window closed.
+   */
+  public long learnedAt() {
+    return learnedAt;
   }
 }
