@@ -116,6 +116,12 @@ public record WalkForwardSettings(
     }
   }
 
+  /** How many windows {@link #windows()} holds, without making them. */
+  public long windowCount() {
+    Duration spare = Duration.between(from, to).minus(inSample).minus(outOfSample);
+    return spare.isNegative() ? 0 : spare.toMillis() / step.toMillis() + 1;
+  }
+
   /** The grid, in a fixed order (half-life, scheme, model, threshold, each ascending). */
   public List<Candidate> candidates() {
     List<Candidate> candidates = new ArrayList<>();

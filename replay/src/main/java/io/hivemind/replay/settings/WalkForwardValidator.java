@@ -90,7 +90,7 @@ public final class WalkForwardValidator {
             objective,
             minTrades,
             shared.joinHorizon());
-    int windows = settings.windows().size();
+    long windows = settings.windowCount();
     if (windows == 0) {
       throw new InvalidSettingsException(
           "to",
