@@ -227,9 +227,15 @@ public class ReplayResource {
                     Problem.ofStatus(
                         404,
                         "Not Found",
-                        jobs.find(job).isPresent()
-                            ? "replay " + job + " has no " + name + " (it is not done)"
-                            : "no replay " + job)));
+                        jobs.find(job)
+                            .map(snapshot -> missing(job, name, snapshot.record()))
+                            .orElse("no replay " + job))));
+  }
+
+  private static String missing(UUID job, String name, JobRecord record) {
+    return record.status() == JobStatus.DONE
+        ? "replay " + job + " has no " + name + " (a walk-forward writes none)"
+        : "replay " + job + " has no " + name + " (it is not done)";
   }
 
   /** report.json as written, for a job that is done. */
