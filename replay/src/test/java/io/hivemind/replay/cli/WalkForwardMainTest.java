@@ -2,10 +2,16 @@ package io.hivemind.replay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hivemind.replay.report.ReplayReport.InputCard;
+import io.hivemind.replay.settings.WalkForwardRequest;
+import io.hivemind.replay.settings.WalkForwardSettings;
+import io.hivemind.replay.settings.WalkForwardValidator;
+import io.hivemind.replay.walk.TestLog;
 import io.hivemind.replay.walkforward.WalkForwardReplay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +94,47 @@ class WalkForwardMainTest {
   void shouldPrintItsUsageOnHelp() {
     assertThat(run("walk-forward", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--in-sample 7d --out-of-sample 1d");
+  }
+
+  @Test
+  void shouldPrintEveryWindowAndBothSums() {
+    TestLog log = new TestLog();
+    for (int i = 0; i < 8; i++) {
+      log.trade("u" + i % 3, "s" + i, i % 3 == 0 ? -40 : 60);
+    }
+    WalkForwardSettings settings =
+        WalkForwardValidator.validate(
+            new WalkForwardRequest(
+                "2026-11-20T16:32:00Z",
+                "2026-11-20T16:33:00Z",
+                null,
+                null,
+                "5s",
+                "5s",
+                null,
+                null,
+                List.of(0.4, 0.5),
+                null,
+                null,
+                null,
+                null,
+                0,
+                null));
+    var report =
+        WalkForwardReplay.result(
+                settings,
+                "test",
+                List.of(),
+                new InputCard(log.events.size(), "-"),
+                log.walk(settings.replaySettings()))
+            .report();
+
+    WalkForwardMain.print(report, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed.lines().filter(line -> line.matches("^\\d+ +2026-11-20T.*")))
+        .hasSize(settings.windows().size());
+    assertThat(printed).contains("walk-forward ").contains("baseline (30d v1 pattern @ 0.5)");
   }
 
   @Test
