@@ -86,13 +86,39 @@ public final class Replay {
     }
   }
 
+  /** A walked plan: every variant's decisions, and what was read. */
+  public record Walked(Walk walk, InputCard input) {}
+
   /**
    * Reads and walks the plan's records, reporting progress about once a second; stops early with a
    * {@link java.util.concurrent.CancellationException} when {@code cancelled} says so.
    */
   public ReplayResult run(Plan plan, Consumer<ReplayProgress> progress, BooleanSupplier cancelled) {
     ReplaySettings settings = plan.settings();
-    Walk walk = new Walk(settings, serdes, topics.signals, topics.outcomes);
+    Walked walked = walk(plan, progress, cancelled);
+    Walk walk = walked.walk();
+    var report =
+        ReportBuilder.report(
+            settings,
+            codeVersion,
+            plan.ranges(),
+            walked.input(),
+            walk.counts(),
+            walk.decisions(),
+            walk.challengerVersions());
+    return new ReplayResult(
+        report,
+        ReportBuilder.curves(settings, walk.decisions()),
+        walk.decisions(),
+        walk.userStats());
+  }
+
+  /**
+   * Reads the plan's records once, in the live learner's order, and walks every variant of its
+   * settings over them side by side: what a replay and a walk-forward optimisation both start from.
+   */
+  public Walked walk(Plan plan, Consumer<ReplayProgress> progress, BooleanSupplier cancelled) {
+    Walk walk = new Walk(plan.settings(), serdes, topics.signals, topics.outcomes);
     InputDigest digest = new InputDigest();
     long total = plan.records();
     long started = System.nanoTime();
@@ -112,20 +138,11 @@ public final class Replay {
       }
     }
     progress.accept(ReplayProgress.of(digest.records(), total, System.nanoTime() - started));
-    var report =
-        ReportBuilder.report(
-            settings,
-            codeVersion,
-            plan.ranges(),
-            new InputCard(digest.records(), digest.sha256()),
-            walk.counts(),
-            walk.decisions(),
-            walk.challengerVersions());
-    return new ReplayResult(
-        report,
-        ReportBuilder.curves(settings, walk.decisions()),
-        walk.decisions(),
-        walk.userStats());
+    return new Walked(walk, new InputCard(digest.records(), digest.sha256()));
+  }
+
+  public String codeVersion() {
+    return codeVersion;
   }
 
   /** A symbol is known when the fleet has traded it: the community has statistics for it. */

@@ -3,7 +3,9 @@ package io.hivemind.replay;
 import io.hivemind.replay.report.DecisionsCsv;
 import io.hivemind.replay.report.ReportHtml;
 import io.hivemind.replay.report.ReportJson;
+import io.hivemind.replay.report.WalkForwardHtml;
 import io.hivemind.replay.settings.ReplaySettings;
+import io.hivemind.replay.walkforward.WalkForwardReplay;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,14 @@ public final class ReplayOutput {
         dir.resolve(DECISIONS_CSV),
         StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A walk-forward optimisation's files: {@code report.json} and {@code report.html}. */
+  public static void write(WalkForwardReplay.Result result, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    writeAtomically(dir.resolve(REPORT_JSON), ReportJson.render(result.report()));
+    writeAtomically(
+        dir.resolve(REPORT_HTML), WalkForwardHtml.render(result.report(), result.curves()));
   }
 
   private static void writeAtomically(Path file, String content) throws IOException {

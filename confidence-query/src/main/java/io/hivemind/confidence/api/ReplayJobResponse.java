@@ -3,11 +3,13 @@ package io.hivemind.confidence.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.hivemind.confidence.replay.JobKind;
 import io.hivemind.confidence.replay.JobRecord;
 import io.hivemind.confidence.replay.JobSnapshot;
 import io.hivemind.confidence.replay.JobStatus;
 import io.hivemind.replay.ReplayProgress;
 import io.hivemind.replay.settings.ReplayRequest;
+import io.hivemind.replay.settings.WalkForwardRequest;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,7 +21,9 @@ import java.util.UUID;
 record ReplayJobResponse(
     @JsonProperty("id") UUID id,
     @JsonProperty("status") JobStatus status,
+    @JsonProperty("kind") JobKind kind,
     @JsonProperty("settings") ReplayRequest settings,
+    @JsonProperty("walk_forward") WalkForwardRequest walkForward,
     @JsonProperty("records") long records,
     @JsonProperty("created") Instant created,
     @JsonProperty("started") Instant started,
@@ -37,7 +41,9 @@ record ReplayJobResponse(
     return new ReplayJobResponse(
         record.id(),
         record.status(),
+        record.kind(),
         record.settings(),
+        record.walkForward(),
         record.records(),
         record.created(),
         record.started(),

@@ -2,6 +2,7 @@ package io.hivemind.confidence.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hivemind.confidence.replay.JobKind;
 import io.hivemind.confidence.replay.JobRecord;
 import io.hivemind.confidence.replay.JobStatus;
 import java.util.UUID;
@@ -21,8 +22,12 @@ record ReplayLinks(
 
   static ReplayLinks of(JobRecord record) {
     String self = self(record.id());
-    return record.status() == JobStatus.DONE
-        ? new ReplayLinks(self, self + "/report.html", self + "/decisions.csv")
-        : new ReplayLinks(self, null, null);
+    if (record.status() != JobStatus.DONE) {
+      return new ReplayLinks(self, null, null);
+    }
+    return new ReplayLinks(
+        self,
+        self + "/report.html",
+        record.kind() == JobKind.REPLAY ? self + "/decisions.csv" : null);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hivemind.botapi.InvalidRequestException;
 import io.hivemind.botapi.Violation;
 import io.hivemind.replay.settings.ReplayRequest;
+import io.hivemind.replay.settings.WalkForwardRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -20,14 +21,26 @@ import java.util.List;
 class ReplayRequestReader {
 
   private final ObjectReader reader;
+  private final ObjectReader walkForwardReader;
 
   ReplayRequestReader(ObjectMapper json) {
     this.reader =
         json.readerFor(ReplayRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.walkForwardReader =
+        json.readerFor(WalkForwardRequest.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   ReplayRequest read(String body) throws JsonProcessingException {
-    ReplayRequest request;
+    return read(reader, body);
+  }
+
+  WalkForwardRequest readWalkForward(String body) throws JsonProcessingException {
+    return read(walkForwardReader, body);
+  }
+
+  private static <T> T read(ObjectReader reader, String body) throws JsonProcessingException {
+    T request;
     try {
       request = reader.readValue(body == null ? "" : body);
     } catch (UnrecognizedPropertyException e) {

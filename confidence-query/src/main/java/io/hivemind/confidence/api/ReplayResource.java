@@ -16,6 +16,8 @@ import io.hivemind.replay.Replay;
 import io.hivemind.replay.ReplayOutput;
 import io.hivemind.replay.settings.InvalidSettingsException;
 import io.hivemind.replay.settings.SettingsValidator;
+import io.hivemind.replay.settings.WalkForwardValidator;
+import io.hivemind.replay.walkforward.WalkForwardReplay;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,11 +39,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Backtests as jobs: {@code POST /simulate} checks the settings against the log at once (400 naming
- * the field) and queues the replay (202); the job is followed at {@code /{id}} and every run is
- * listed at {@code /historical}. The methods block (files, Kafka metadata), so they run on worker
- * threads, never the event loop that answers win probabilities; the replay itself runs on its own
- * thread ({@link ReplayJobs}).
+ * Backtests as jobs: {@code POST /simulate} (a replay) and {@code POST /walk-forward} (a
+ * walk-forward optimisation) check the settings against the log at once (400 naming the field) and
+ * queue the job (202); the job is followed at {@code /{id}} and every run is listed at {@code
+ * /historical}. The methods block (files, Kafka metadata), so they run on worker threads, never the
+ * event loop that answers win probabilities; the replay itself runs on its own thread ({@link
+ * ReplayJobs}).
  */
 // Replays need role analyst (or admin, which covers it): a bot key gets 403. What a replay returns
 // is the fleet's record, not one user's: its settings range over every user's signals and outcomes,
@@ -62,9 +65,16 @@ public class ReplayResource {
   private final ReplayJobs jobs;
   private final ReplayConfig config;
   private final ReplayRequestReader reader;
+  private final WalkForwardReplay walkForward;
 
-  ReplayResource(Replay replay, ReplayJobs jobs, ReplayConfig config, ReplayRequestReader reader) {
+  ReplayResource(
+      Replay replay,
+      WalkForwardReplay walkForward,
+      ReplayJobs jobs,
+      ReplayConfig config,
+      ReplayRequestReader reader) {
     this.replay = replay;
+    this.walkForward = walkForward;
     this.jobs = jobs;
     this.config = config;
     this.reader = reader;
@@ -82,15 +92,28 @@ public class ReplayResource {
       return ProblemResponses.unavailable(
           "the topics cannot be read now: " + e.getMessage(), config.retryAfter());
     }
-    if (plan.records() > config.maxRecords()) {
-      // a replay holds its decisions and the range's signals in this service's heap
-      throw new InvalidSettingsException(
-          "from",
-          String.format(
-              "the range holds %,d records; the API replays at most %,d: narrow the range or run"
-                  + " ./hivemind replay",
-              plan.records(), config.maxRecords()));
+    checkRecords(plan.records());
+    return jobs.submit(plan).map(ReplayResource::accepted).orElseGet(this::queueFull);
+  }
+
+  /**
+   * A walk-forward optimisation as a job in the same queue: 202 once its settings are checked
+   * against the log, then followed at {@code /{id}} like a replay (progress, report.json,
+   * report.html).
+   */
+  @POST
+  @Path("/walk-forward")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response walkForward(String body) throws JsonProcessingException {
+    var settings = WalkForwardValidator.validate(reader.readWalkForward(body));
+    WalkForwardReplay.Plan plan;
+    try {
+      plan = walkForward.plan(settings);
+    } catch (KafkaException e) {
+      return ProblemResponses.unavailable(
+          "the topics cannot be read now: " + e.getMessage(), config.retryAfter());
     }
+    checkRecords(plan.records());
     return jobs.submit(plan).map(ReplayResource::accepted).orElseGet(this::queueFull);
   }
 
@@ -137,6 +160,18 @@ public class ReplayResource {
                 "Content-Disposition",
                 "inline; filename=\"replay-" + job + "-" + ReplayOutput.DECISIONS_CSV + "\"")
             .build();
+  }
+
+  private void checkRecords(long records) {
+    if (records > config.maxRecords()) {
+      // a replay holds its decisions and the range's signals in this service's heap
+      throw new InvalidSettingsException(
+          "from",
+          String.format(
+              "the range holds %,d records; the API replays at most %,d: narrow the range or run"
+                  + " ./hivemind replay",
+              records, config.maxRecords()));
+    }
   }
 
   private static Response accepted(JobRecord record) {
@@ -192,9 +227,15 @@ public class ReplayResource {
                     Problem.ofStatus(
                         404,
                         "Not Found",
-                        jobs.find(job).isPresent()
-                            ? "replay " + job + " has no " + name + " (it is not done)"
-                            : "no replay " + job)));
+                        jobs.find(job)
+                            .map(snapshot -> missing(job, name, snapshot.record()))
+                            .orElse("no replay " + job))));
+  }
+
+  private static String missing(UUID job, String name, JobRecord record) {
+    return record.status() == JobStatus.DONE
+        ? "replay " + job + " has no " + name + " (a walk-forward writes none)"
+        : "replay " + job + " has no " + name + " (it is not done)";
   }
 
   /** report.json as written, for a job that is done. */

@@ -1,32 +1,42 @@
 package io.hivemind.confidence.replay;
 
-import io.hivemind.replay.Replay;
 import io.hivemind.replay.ReplayProgress;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * One replay of this process: its plan, its record (saved at every change of status) and its
- * progress. Status moves forward only: a job cancelled while queued never starts, and a job that
- * has ended stays as it ended.
+ * One job of this process (a replay or a walk-forward): its work, its record (saved at every change
+ * of status) and its progress. Status moves forward only: a job cancelled while queued never
+ * starts, and a job that has ended stays as it ended.
  */
 final class ReplayJob {
 
-  private final Replay.Plan plan;
+  /** The long part of a job: runs it, writes its files into the directory, sums it up. */
+  @FunctionalInterface
+  interface Work {
+    List<Headline> run(Path dir, Consumer<ReplayProgress> progress, BooleanSupplier cancelled)
+        throws IOException;
+  }
+
+  private final Work work;
   private final JobStore store;
   private JobRecord record; // guarded by this
   private volatile ReplayProgress progress;
   private volatile boolean cancelRequested;
 
-  ReplayJob(JobRecord record, Replay.Plan plan, JobStore store) {
+  ReplayJob(JobRecord record, Work work, JobStore store) {
     this.record = record;
-    this.plan = plan;
+    this.work = work;
     this.store = store;
     store.save(record);
   }
 
-  Replay.Plan plan() {
-    return plan;
+  Work work() {
+    return work;
   }
 
   synchronized JobSnapshot snapshot() {

@@ -4,6 +4,7 @@ import io.hivemind.replay.Replay;
 import io.hivemind.replay.ReplayOutput;
 import io.hivemind.replay.ReplayProgress;
 import io.hivemind.replay.ReplayResult;
+import io.hivemind.replay.walkforward.WalkForwardReplay;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Replays as asynchronous jobs: a checked plan is queued ({@link JobQueue}), run, and its files
- * written into the job's directory ({@link JobStore}). This process's unfinished jobs are held in
- * memory for their progress; every job, finished or not, is on disk.
+ * Replays and walk-forward optimisations as asynchronous jobs: a checked plan is queued ({@link
+ * JobQueue}), run, and its files written into the job's directory ({@link JobStore}). This
+ * process's unfinished jobs are held in memory for their progress; every job, finished or not, is
+ * on disk.
  */
 public final class ReplayJobs implements AutoCloseable {
 
@@ -30,12 +32,20 @@ public final class ReplayJobs implements AutoCloseable {
         Replay.Plan plan, Consumer<ReplayProgress> progress, BooleanSupplier cancelled);
   }
 
+  /** The long part of a walk-forward ({@link WalkForwardReplay#run} in production). */
+  @FunctionalInterface
+  public interface WalkForwardRunner {
+    WalkForwardReplay.Result run(
+        WalkForwardReplay.Plan plan, Consumer<ReplayProgress> progress, BooleanSupplier cancelled);
+  }
+
   private static final Logger LOG = Logger.getLogger(ReplayJobs.class);
 
   private final JobStore store;
   private final String owner;
   private final JobQueue queue;
   private final Runner runner;
+  private final WalkForwardRunner walkForwardRunner;
   private final Clock clock;
   private final Map<UUID, ReplayJob> unfinished = new ConcurrentHashMap<>();
   private final Map<UUID, Runnable> waiting = new ConcurrentHashMap<>();
@@ -45,22 +55,48 @@ public final class ReplayJobs implements AutoCloseable {
    * @param owner this instance, as its jobs' records name it
    * @param capacity how many jobs may wait while one runs
    */
-  public ReplayJobs(JobStore store, String owner, int capacity, Runner runner, Clock clock) {
+  public ReplayJobs(
+      JobStore store,
+      String owner,
+      int capacity,
+      Runner runner,
+      WalkForwardRunner walkForwardRunner,
+      Clock clock) {
     this.store = store;
     this.owner = owner;
     this.queue = new JobQueue(capacity);
     this.runner = runner;
+    this.walkForwardRunner = walkForwardRunner;
     this.clock = clock;
   }
 
   /** Queues the plan as a new job; empty when the queue is full. */
   public Optional<JobRecord> submit(Replay.Plan plan) {
     UUID id = UUID.randomUUID();
-    ReplayJob job =
-        new ReplayJob(
-            JobRecord.queued(id, owner, plan.settings(), plan.records(), clock.instant()),
-            plan,
-            store);
+    return submit(
+        JobRecord.queued(id, owner, plan.settings(), plan.records(), clock.instant()),
+        (dir, progress, cancelled) -> {
+          ReplayResult result = runner.run(plan, progress, cancelled);
+          ReplayOutput.write(plan.settings(), result, dir);
+          return Headline.of(result.report());
+        });
+  }
+
+  /** Queues a walk-forward optimisation in the same queue; empty when the queue is full. */
+  public Optional<JobRecord> submit(WalkForwardReplay.Plan plan) {
+    UUID id = UUID.randomUUID();
+    return submit(
+        JobRecord.queued(id, owner, plan.settings(), plan.records(), clock.instant()),
+        (dir, progress, cancelled) -> {
+          WalkForwardReplay.Result result = walkForwardRunner.run(plan, progress, cancelled);
+          ReplayOutput.write(result, dir);
+          return Headline.of(result.report());
+        });
+  }
+
+  private Optional<JobRecord> submit(JobRecord queued, ReplayJob.Work work) {
+    UUID id = queued.id();
+    ReplayJob job = new ReplayJob(queued, work, store);
     Runnable task = () -> run(id, job);
     unfinished.put(id, job);
     waiting.put(id, task);
@@ -86,7 +122,7 @@ public final class ReplayJobs implements AutoCloseable {
     return store.all();
   }
 
-  /** One of a job's files (report.json, report.html, decisions.csv), once it is written. */
+  /** One of a job's files (report.json, report.html, a replay's decisions.csv), once written. */
   public Optional<Path> file(UUID id, String name) {
     return store.file(id, name);
   }
@@ -144,10 +180,9 @@ public final class ReplayJobs implements AutoCloseable {
       if (!job.start(clock.instant())) {
         return;
       }
-      ReplayResult result =
-          runner.run(job.plan(), job::progress, () -> closing || job.cancelRequested());
-      ReplayOutput.write(job.plan().settings(), result, store.dir(id));
-      job.done(clock.instant(), Headline.of(result.report()));
+      List<Headline> headlines =
+          job.work().run(store.dir(id), job::progress, () -> closing || job.cancelRequested());
+      job.done(clock.instant(), headlines);
     } catch (CancellationException e) {
       if (!closing) {
         job.cancelled(clock.instant());

@@ -2,6 +2,7 @@ package io.hivemind.confidence.replay;
 
 import io.hivemind.replay.CodeVersion;
 import io.hivemind.replay.Replay;
+import io.hivemind.replay.walkforward.WalkForwardReplay;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.KafkaConnection;
 import io.hivemind.schema.Topics;
@@ -31,6 +32,12 @@ class ReplayProducer {
     return new Replay(KafkaConnection.settings(kafkaConfig), serdes, topics, CodeVersion.current());
   }
 
+  @Produces
+  @Singleton
+  WalkForwardReplay walkForward(Replay replay) {
+    return new WalkForwardReplay(replay);
+  }
+
   /**
    * At startup, so that jobs this instance's earlier process left unfinished are failed before any
    * is read. An instance is its advertised host and port, as for Kafka Streams.
@@ -40,6 +47,7 @@ class ReplayProducer {
   @Startup
   ReplayJobs jobs(
       Replay replay,
+      WalkForwardReplay walkForward,
       ReplayConfig config,
       @ConfigProperty(name = "hivemind.query.advertised-host") String host,
       @ConfigProperty(name = "quarkus.http.port") int port) {
@@ -50,7 +58,8 @@ class ReplayProducer {
     if (interrupted > 0) {
       LOG.infof("%d replay job(s) were interrupted by a restart", interrupted);
     }
-    return new ReplayJobs(store, owner, config.queueCapacity(), replay::run, clock);
+    return new ReplayJobs(
+        store, owner, config.queueCapacity(), replay::run, walkForward::run, clock);
   }
 
   void close(@Disposes ReplayJobs jobs) {

@@ -6,8 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.hivemind.replay.Replay;
 import io.hivemind.replay.ReplayProgress;
 import io.hivemind.replay.ReplayResult;
+import io.hivemind.replay.report.ReplayReport.InputCard;
 import io.hivemind.replay.settings.ReplayRequest;
 import io.hivemind.replay.settings.SettingsValidator;
+import io.hivemind.replay.settings.WalkForwardRequest;
+import io.hivemind.replay.settings.WalkForwardSettings;
+import io.hivemind.replay.settings.WalkForwardValidator;
+import io.hivemind.replay.walk.Walk;
+import io.hivemind.replay.walkforward.WalkForwardReplay;
+import io.hivemind.schema.AvroSerdes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +117,47 @@ class ReplayJobsTest {
   }
 
   @Test
+  void shouldRunAWalkForwardInTheSameQueueAndKeepItsKind() {
+    jobs = jobs(1, (plan, progress, cancelled) -> failWith("not a replay"));
+    WalkForwardSettings settings =
+        WalkForwardValidator.validate(
+            new WalkForwardRequest(
+                "2026-11-01",
+                "2026-11-04",
+                null,
+                null,
+                "2d",
+                "1d",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+
+    UUID id =
+        jobs.submit(
+                new WalkForwardReplay.Plan(
+                    settings, new Replay.Plan(settings.replaySettings(), List.of())))
+            .orElseThrow()
+            .id();
+
+    JobRecord done = awaitStatus(id, JobStatus.DONE);
+    assertThat(done.kind()).isEqualTo(JobKind.WALK_FORWARD);
+    assertThat(done.walkForward().inSample()).isEqualTo("2d");
+    assertThat(done.settings()).isNull();
+    assertThat(done.headlines())
+        .extracting(Headline::halfLife)
+        .containsExactly("walk-forward", "30d");
+    assertThat(jobs.file(id, "report.json")).isPresent();
+    assertThat(jobs.file(id, "report.html")).isPresent();
+    assertThat(jobs.file(id, "decisions.csv")).isEmpty();
+  }
+
+  @Test
   void shouldFindNoJobThatWasNeverSubmitted() {
     jobs = jobs(1, this::blockUntilReleased);
 
@@ -125,6 +173,19 @@ class ReplayJobsTest {
         (plan, progress, cancelled) -> {
           runs.incrementAndGet();
           return runner.run(plan, progress, cancelled);
+        },
+        (plan, progress, cancelled) -> {
+          progress.accept(ReplayProgress.of(3, 3, 1_000_000));
+          return WalkForwardReplay.result(
+              plan.settings(),
+              "test",
+              List.of(),
+              new InputCard(0, "-"),
+              new Walk(
+                  plan.settings().replaySettings(),
+                  AvroSerdes.withoutRegistry(),
+                  "signals",
+                  "outcomes"));
         },
         Clock.systemUTC());
   }

@@ -5,8 +5,6 @@ import io.hivemind.replay.settings.ReplayRequest;
 import io.hivemind.replay.settings.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +24,7 @@ record ReplayArguments(ReplayRequest request, Path out) {
         --model: whose confidence the thresholds decide on (default pattern, live's); both
         models are scored side by side either way.
         Writes DIR/report.json, DIR/report.html and DIR/decisions.csv.
+      Walk-forward optimisation: ./hivemind replay walk-forward --help
       """;
 
   private static final List<String> OPTIONS =
@@ -42,29 +41,12 @@ record ReplayArguments(ReplayRequest request, Path out) {
           "--model");
 
   static ReplayArguments parse(String[] args) {
-    Map<String, String> values = new HashMap<>();
     List<Violation> violations = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (!OPTIONS.contains(option)) {
-        violations.add(new Violation(option, "unknown option; options: " + OPTIONS));
-      } else if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-        violations.add(new Violation(option, "needs a value"));
-      } else {
-        values.put(option, args[++i]);
-      }
-    }
+    Map<String, String> values = Options.read(args, OPTIONS, Map.of(), violations);
     if (!values.containsKey("--out")) {
       violations.add(new Violation("--out", "is required: the directory to write the report to"));
     }
-    List<Double> thresholds = new ArrayList<>();
-    for (String threshold : list(values.get("--threshold"))) {
-      try {
-        thresholds.add(Double.parseDouble(threshold));
-      } catch (NumberFormatException e) {
-        violations.add(new Violation("--threshold", "'" + threshold + "' is not a number"));
-      }
-    }
+    List<Double> thresholds = Options.numbers("--threshold", values.get("--threshold"), violations);
     if (!violations.isEmpty()) {
       throw new InvalidSettingsException(violations);
     }
@@ -72,17 +54,13 @@ record ReplayArguments(ReplayRequest request, Path out) {
         new ReplayRequest(
             values.get("--from"),
             values.get("--to"),
-            list(values.get("--users")),
-            list(values.get("--symbols")),
+            Options.list(values.get("--users")),
+            Options.list(values.get("--symbols")),
             thresholds,
-            list(values.get("--half-life")),
-            list(values.get("--scheme")),
+            Options.list(values.get("--half-life")),
+            Options.list(values.get("--scheme")),
             values.get("--join-horizon"),
             values.get("--model")),
         Path.of(values.get("--out")));
-  }
-
-  private static List<String> list(String value) {
-    return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::trim).toList();
   }
 }

@@ -12,6 +12,7 @@ import io.hivemind.replay.settings.SettingsValidator;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.KafkaEnvironment;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -28,6 +29,10 @@ public final class ReplayMain {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    if (args.length > 0 && args[0].equals("walk-forward")) {
+      return WalkForwardMain.run(
+          Arrays.copyOfRange(args, 1, args.length), out, err, () -> replay(env));
+    }
     if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
       out.print(ReplayArguments.USAGE);
       return args.length == 0 ? 2 : 0;

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Trade results in order: totals, the equity curve, its worst drawdown, risk-adjusted return. */
-final class Ledger {
+public final class Ledger {
 
   private final List<Double> pnls = new ArrayList<>();
   private long wins;
 
-  void add(double pnl) {
+  public void add(double pnl) {
     pnls.add(pnl);
     if (pnl > 0) {
       wins++;
@@ -18,7 +18,7 @@ final class Ledger {
   }
 
   /** Cumulative P&L after each trade. */
-  List<Double> equity() {
+  public List<Double> equity() {
     List<Double> equity = new ArrayList<>(pnls.size());
     double total = 0;
     for (double pnl : pnls) {
@@ -28,7 +28,7 @@ final class Ledger {
     return equity;
   }
 
-  Performance performance() {
+  public Performance performance() {
     long trades = pnls.size();
     double total = 0;
     double peak = 0;

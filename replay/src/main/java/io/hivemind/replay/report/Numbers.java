@@ -1,11 +1,11 @@
 package io.hivemind.replay.report;
 
 /** Figures as the report prints them: six decimals, the same on every run. */
-final class Numbers {
+public final class Numbers {
 
   private Numbers() {}
 
-  static double round(double value) {
+  public static double round(double value) {
     return Math.round(value * 1e6) / 1e6;
   }
 }

@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
 public final class ReportBuilder {
 
   /** Trades in the order they closed; ties in the order of their signals. */
-  private static final Comparator<DecisionPoint> BY_EXIT =
+  public static final Comparator<DecisionPoint> BY_EXIT =
       Comparator.comparingLong(DecisionPoint::exitTime)
           .thenComparingLong(DecisionPoint::recordTime)
           .thenComparing(DecisionPoint::userId)

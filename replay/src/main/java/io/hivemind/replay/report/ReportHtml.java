@@ -30,18 +30,10 @@ public final class ReportHtml {
 
   public static String render(ReplayReport report, List<List<EquityCurve>> curves) {
     StringBuilder html = new StringBuilder(16_384);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>hivemind replay ")
-        .append(escape(report.run().settings().from()))
-        .append(" to ")
-        .append(escape(report.run().settings().to()))
-        .append("</title><style>")
-        .append("body{font-family:sans-serif;margin:24px;color:#222}")
-        .append("table{border-collapse:collapse;margin:8px 0}")
-        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}")
-        .append("th:first-child,td:first-child{text-align:left}")
-        .append("svg{border:1px solid #ddd;background:#fff;margin:8px 16px 8px 0}")
-        .append("</style></head><body>\n<h1>hivemind replay</h1>\n");
+    head(
+        html,
+        "hivemind replay " + report.run().settings().from() + " to " + report.run().settings().to(),
+        "hivemind replay");
     runCard(html, report);
     for (int v = 0; v < report.results().size(); v++) {
       VariantResult result = report.results().get(v);
@@ -57,6 +49,22 @@ public final class ReportHtml {
       html.append("</section>\n");
     }
     return html.append("</body></html>\n").toString();
+  }
+
+  /** The page's head and title, the same look for every report this module writes. */
+  static void head(StringBuilder html, String title, String heading) {
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>")
+        .append(escape(title))
+        .append("</title><style>")
+        .append("body{font-family:sans-serif;margin:24px;color:#222}")
+        .append("table{border-collapse:collapse;margin:8px 0}")
+        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap}")
+        .append("th:first-child,td:first-child{text-align:left}")
+        .append("svg{border:1px solid #ddd;background:#fff;margin:8px 16px 8px 0}")
+        .append("</style></head><body>\n<h1>")
+        .append(escape(heading))
+        .append("</h1>\n");
   }
 
   private static void runCard(StringBuilder html, ReplayReport report) {
@@ -148,7 +156,7 @@ public final class ReportHtml {
         .append("</td></tr>\n");
   }
 
-  private static void equity(StringBuilder html, List<EquityCurve> curves) {
+  static void equity(StringBuilder html, List<EquityCurve> curves) {
     long minTime = Long.MAX_VALUE;
     long maxTime = Long.MIN_VALUE;
     double low = 0;
@@ -309,7 +317,7 @@ public final class ReportHtml {
         + "</text>";
   }
 
-  private static String format(double value) {
+  static String format(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 

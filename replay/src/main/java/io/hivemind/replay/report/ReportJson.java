@@ -20,6 +20,22 @@ public final class ReportJson {
     }
   }
 
+  public static String render(WalkForwardReport report) {
+    try {
+      return JSON.writeValueAsString(report) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a report is plain records", e);
+    }
+  }
+
+  public static WalkForwardReport parseWalkForward(String json) {
+    try {
+      return JSON.readValue(json, WalkForwardReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a walk-forward report: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public static ReplayReport parse(String json) {
     try {
       return JSON.readValue(json, ReplayReport.class);

@@ -1,5 +1,6 @@
 package io.hivemind.replay.walk;
 
+import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Side;
@@ -32,6 +33,7 @@ public final class DecisionPoint {
   private double pnl;
   private boolean win;
   private long exitTime;
+  private long learnedAt;
 
   DecisionPoint(
       Signal signal,
@@ -54,8 +56,9 @@ public final class DecisionPoint {
     this.communityTrades = answer.communityTrades();
   }
 
-  void learned(Experience experience) {
+  void learned(Experience experience, long recordTime) {
     traded = true;
+    learnedAt = recordTime;
     pnl = experience.getPnl();
     win = experience.getWin();
     exitTime = experience.getExitTime().toEpochMilli();
@@ -93,6 +96,13 @@ public final class DecisionPoint {
   }
 
   /** The pattern model's (live's) probability. */
+  /** The probability the named model ({@code pattern} or {@code challenger}) gave this signal. */
+  public double probability(String model) {
+    return ReplaySettings.CHALLENGER_MODEL.equals(model)
+        ? challengerProbability
+        : patternProbability;
+  }
+
   public double patternProbability() {
     return patternProbability;
   }
@@ -138,5 +148,14 @@ public final class DecisionPoint {
 
   public long exitTime() {
     return exitTime;
+  }
+
+  /**
+   * The record time at which the trade was learned (the record that completed its join), epoch
+   * milliseconds: from then on its outcome was known. Walk-forward counts a trade in an in-sample
+   * window only when it was known before the window closed.
+   */
+  public long learnedAt() {
+    return learnedAt;
   }
 }

@@ -88,7 +88,10 @@ public final class Walk {
       } else {
         outcomeCount++;
         for (int v = 0; v < learners.size(); v++) {
-          settle(v, learners.get(v).onOutcome(outcome, event.partition(), event.timestamp()));
+          settle(
+              v,
+              learners.get(v).onOutcome(outcome, event.partition(), event.timestamp()),
+              event.timestamp());
         }
       }
     }
@@ -120,25 +123,28 @@ public final class Walk {
           reported++;
         }
       }
-      settle(v, learner.onSignal(signal, event.partition(), event.timestamp()));
+      settle(v, learner.onSignal(signal, event.partition(), event.timestamp()), event.timestamp());
     }
   }
 
   private void unlearnable(LogEvent event) {
     unreadable++;
     for (int v = 0; v < learners.size(); v++) {
-      settle(v, learners.get(v).onUnlearnable(event.partition(), event.timestamp()));
+      settle(
+          v,
+          learners.get(v).onUnlearnable(event.partition(), event.timestamp()),
+          event.timestamp());
     }
   }
 
-  private void settle(int variant, List<Experience> learned) {
+  private void settle(int variant, List<Experience> learned, long recordTime) {
     for (Experience experience : learned) {
       DecisionPoint point =
           awaitingOutcome
               .get(variant)
               .remove(JoinKey.of(experience.getUserId(), experience.getSignalId()));
       if (point != null && experience.getSignalMatched()) {
-        point.learned(experience);
+        point.learned(experience, recordTime);
       }
     }
   }

@@ -7,6 +7,7 @@ import io.hivemind.learner.topology.LearnerTopology;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.replay.Replay;
 import io.hivemind.replay.ReplayOutput;
+import io.hivemind.replay.ReplayProgress;
 import io.hivemind.replay.ReplayResult;
 import io.hivemind.replay.report.ReportJson;
 import io.hivemind.replay.settings.InvalidSettingsException;
@@ -14,6 +15,10 @@ import io.hivemind.replay.settings.ReplayRequest;
 import io.hivemind.replay.settings.ReplaySettings;
 import io.hivemind.replay.settings.SettingsValidator;
 import io.hivemind.replay.settings.Violation;
+import io.hivemind.replay.settings.WalkForwardRequest;
+import io.hivemind.replay.settings.WalkForwardSettings;
+import io.hivemind.replay.settings.WalkForwardValidator;
+import io.hivemind.replay.walkforward.WalkForwardReplay;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Side;
@@ -138,6 +143,48 @@ class ReplayOnBrokerTest {
     List<String> before = groups();
     replay.run(replay.plan(wholeLog(List.of())), progress -> {}, () -> false);
     assertThat(groups()).isEqualTo(before);
+  }
+
+  @Test
+  void aWalkForwardReadsTheRangeOnceWithoutAGroupAndWritesTheSameBytesTwice(
+      @TempDir Path first, @TempDir Path second) throws Exception {
+    WalkForwardSettings settings =
+        WalkForwardValidator.validate(
+            new WalkForwardRequest(
+                log.start.toString(),
+                log.end.plusSeconds(1).toString(),
+                null,
+                null,
+                "5m",
+                "5m",
+                null,
+                "anchored",
+                List.of(0.45, 0.5, 0.55),
+                List.of("1d", "30d"),
+                null,
+                null,
+                null,
+                0,
+                null));
+    WalkForwardReplay walkForward = new WalkForwardReplay(replay);
+    List<String> before = groups();
+    List<ReplayProgress> progress = new ArrayList<>();
+
+    WalkForwardReplay.Result one =
+        walkForward.run(walkForward.plan(settings), progress::add, () -> false);
+    WalkForwardReplay.Result two =
+        walkForward.run(walkForward.plan(settings), update -> {}, () -> false);
+    ReplayOutput.write(one, first);
+    ReplayOutput.write(two, second);
+
+    assertThat(groups()).isEqualTo(before);
+    assertThat(progress).last().extracting(ReplayProgress::read).isEqualTo((long) log.size());
+    assertThat(one.report().run().input().records()).isEqualTo(log.size());
+    assertThat(one.report().windows()).hasSize(settings.windows().size());
+    assertThat(one.report().walk().signalsReported()).isPositive();
+    for (String file : List.of(ReplayOutput.REPORT_JSON, ReplayOutput.REPORT_HTML)) {
+      assertThat(Files.mismatch(first.resolve(file), second.resolve(file))).as(file).isEqualTo(-1L);
+    }
   }
 
   @Test
