@@ -167,7 +167,12 @@ public final class AnalyticsTopology {
     return builder.build();
   }
 
-  /** The heartbeat once per symbol it has bars of, with only that symbol's bars, keyed by it. */
+  /**
+   * The heartbeat once per symbol it has bars of, with only that symbol's bars, keyed by it. Built
+   * field by field: {@code newBuilder(heartbeat)} deep-copies through Avro's reflection, which
+   * fails on a nested record where the application's classes and Avro's are loaded apart (Quarkus
+   * tests).
+   */
   static List<KeyValue<String, Heartbeat>> barsBySymbol(String userId, Heartbeat heartbeat) {
     Map<String, List<ReportedBar>> bySymbol = new TreeMap<>();
     for (ReportedBar bar : heartbeat.getBars()) {
@@ -176,7 +181,19 @@ public final class AnalyticsTopology {
     List<KeyValue<String, Heartbeat>> out = new ArrayList<>();
     bySymbol.forEach(
         (symbol, bars) ->
-            out.add(KeyValue.pair(symbol, Heartbeat.newBuilder(heartbeat).setBars(bars).build())));
+            out.add(
+                KeyValue.pair(
+                    symbol,
+                    Heartbeat.newBuilder()
+                        .setUserId(heartbeat.getUserId())
+                        .setBotVersion(heartbeat.getBotVersion())
+                        .setStatus(heartbeat.getStatus())
+                        .setOpenPositions(heartbeat.getOpenPositions())
+                        .setSymbols(heartbeat.getSymbols())
+                        .setForceCloseAck(heartbeat.getForceCloseAck())
+                        .setTimestamp(heartbeat.getTimestamp())
+                        .setBars(bars)
+                        .build())));
     return out;
   }
 
