@@ -8,10 +8,12 @@ import io.hivemind.learning.regime.RegimeState;
 import io.hivemind.simulator.market.Bar;
 import io.hivemind.simulator.market.Instrument;
 import io.hivemind.simulator.market.PricePath;
+import io.hivemind.simulator.random.Seeds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * How often the regime classifier names the simulator's true regime, minute by minute: each world
@@ -85,6 +87,21 @@ public final class RegimeAccuracy {
       Instant start,
       int days,
       int warmupDays) {
+    return measure(classifier, seeds, instruments, start, days, warmupDays, 0);
+  }
+
+  /**
+   * As above, with each bar left out with probability {@code missing} (a fleet whose heartbeats
+   * miss minutes); every minute is still scored.
+   */
+  public static Result measure(
+      RegimeClassifier classifier,
+      List<Long> seeds,
+      List<Instrument> instruments,
+      Instant start,
+      int days,
+      int warmupDays,
+      double missing) {
     long[][] confusion = new long[N][N + 1];
     long minutes = 0;
     Instant scoredFrom = start.plus(Duration.ofDays(warmupDays));
@@ -93,12 +110,15 @@ public final class RegimeAccuracy {
       for (Instrument instrument : instruments) {
         PricePath path = new PricePath(instrument, seed, start);
         RegimeState state = RegimeState.empty();
+        SplittableRandom gaps = Seeds.random(seed, "regime-gaps/" + instrument.symbol());
         while (true) {
           Bar bar = path.next();
           if (!bar.time().isBefore(end)) {
             break;
           }
-          state = classifier.observe(state, new MinuteBar(bar.time(), bar.close(), bar.volume()));
+          if (gaps.nextDouble() >= missing) {
+            state = classifier.observe(state, new MinuteBar(bar.time(), bar.close(), bar.volume()));
+          }
           if (bar.time().isBefore(scoredFrom)) {
             continue;
           }

@@ -32,4 +32,19 @@ class RegimeAccuracyTest {
       assertThat(result.recall(regime)).as("recall of %s", regime).isGreaterThanOrEqualTo(0.80);
     }
   }
+
+  @Test
+  void shouldStayAccurateWhenTheFleetMissesMinutes() {
+    RegimeAccuracy.Result result =
+        RegimeAccuracy.measure(
+            RegimeClassifier.standard(),
+            List.of(6L, 7L, 8L, 9L, 10L),
+            Instrument.all(),
+            START,
+            DAYS,
+            WARMUP_DAYS,
+            0.3);
+    System.out.println("held-out seeds 6-10, 30 % of the bars missing:\n" + result.table());
+    assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.85);
+  }
 }
