@@ -1,6 +1,7 @@
 package io.hivemind.botapi;
 
 import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.TradeOutcome;
@@ -55,6 +56,16 @@ public final class AvroMapping {
         .setSymbols(new ArrayList<>(request.symbolsOrEmpty()))
         .setTimestamp(eventTime(request.timestamp()))
         .setForceCloseAck(request.forceCloseAck())
+        .setBars(request.barsOrEmpty().stream().map(AvroMapping::toReportedBar).toList())
+        .build();
+  }
+
+  private static ReportedBar toReportedBar(HeartbeatBar bar) {
+    return ReportedBar.newBuilder()
+        .setSymbol(bar.symbol())
+        .setMinute(eventTime(bar.minute()))
+        .setClose(bar.close())
+        .setVolume(bar.volume())
         .build();
   }
 

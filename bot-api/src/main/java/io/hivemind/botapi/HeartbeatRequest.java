@@ -11,7 +11,20 @@ public record HeartbeatRequest(
     @JsonProperty("open_positions") Integer openPositions,
     @JsonProperty("symbols") List<String> symbols,
     @JsonProperty("timestamp") String timestamp,
-    @JsonProperty("force_close_ack") String forceCloseAck) {
+    @JsonProperty("force_close_ack") String forceCloseAck,
+    @JsonProperty("bars") List<HeartbeatBar> bars) {
+
+  /** A heartbeat without bars (bots before ADR 21, and every caller that has none to send). */
+  public HeartbeatRequest(
+      String userId,
+      String botVersion,
+      String status,
+      Integer openPositions,
+      List<String> symbols,
+      String timestamp,
+      String forceCloseAck) {
+    this(userId, botVersion, status, openPositions, symbols, timestamp, forceCloseAck, null);
+  }
 
   public static final String DEFAULT_STATUS = "RUNNING";
 
@@ -25,5 +38,9 @@ public record HeartbeatRequest(
 
   public List<String> symbolsOrEmpty() {
     return symbols == null ? List.of() : symbols;
+  }
+
+  public List<HeartbeatBar> barsOrEmpty() {
+    return bars == null ? List.of() : bars;
   }
 }

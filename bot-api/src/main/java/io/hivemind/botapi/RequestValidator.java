@@ -3,9 +3,11 @@ package io.hivemind.botapi;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,7 @@ public final class RequestValidator {
   static final int MAX_CONTRACTS = 10_000;
   static final int MAX_OPEN_POSITIONS = 10_000;
   static final int MAX_HEARTBEAT_SYMBOLS = 32;
+  static final int MAX_HEARTBEAT_BARS = 256;
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
   private static final Pattern SYMBOL = Instruments.SYMBOL;
@@ -156,6 +159,45 @@ public final class RequestValidator {
     checks.eventTime("timestamp", heartbeat.timestamp(), clock, limits);
     if (heartbeat.forceCloseAck() != null) {
       checkId(checks, "force_close_ack", heartbeat.forceCloseAck());
+    }
+    checkBars(checks, heartbeat.barsOrEmpty());
+  }
+
+  /**
+   * The closed minutes since the bot's last heartbeat (one per symbol from a bot that beats every
+   * minute), each a whole minute with a price and a volume, no (symbol, minute) twice.
+   */
+  private void checkBars(FieldChecks checks, List<HeartbeatBar> bars) {
+    if (bars.size() > MAX_HEARTBEAT_BARS) {
+      checks.violation("bars", "must hold at most " + MAX_HEARTBEAT_BARS + " bars");
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < bars.size(); i++) {
+      String at = "bars[" + i + "]";
+      HeartbeatBar bar = bars.get(i);
+      if (bar == null) {
+        checks.violation(at, "must not be null");
+        continue;
+      }
+      checkSymbol(checks, at + ".symbol", bar.symbol());
+      if (bar.symbol() != null && !seen.add(bar.symbol() + "@" + bar.minute())) {
+        checks.violation(at + ".minute", "must not repeat another bar of the same symbol");
+      }
+      Instant minute = checks.eventTime(at + ".minute", bar.minute(), clock, limits);
+      if (minute != null) {
+        if (minute.getEpochSecond() % 60 != 0 || minute.getNano() != 0) {
+          checks.violation(
+              at + ".minute", "must be the start of a minute, such as 2026-11-20T14:32:00Z");
+        } else if (minute.plusSeconds(60).isAfter(clock.instant().plus(limits.maxClockSkew()))) {
+          checks.violation(at + ".minute", "must be a closed minute (its end not in the future)");
+        }
+      }
+      checks.price(at + ".close", bar.close());
+      checks.finite(at + ".volume", bar.volume());
+      if (bar.volume() != null && Double.isFinite(bar.volume()) && bar.volume() < 0) {
+        checks.violation(at + ".volume", "must not be negative");
+      }
     }
   }
 

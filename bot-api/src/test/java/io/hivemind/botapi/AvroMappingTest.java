@@ -84,5 +84,28 @@ class AvroMappingTest {
     assertThat(heartbeat.getStatus()).isEqualTo("RUNNING");
     assertThat(heartbeat.getOpenPositions()).isZero();
     assertThat(heartbeat.getSymbols()).isEqualTo(List.of());
+    assertThat(heartbeat.getBars()).isEmpty();
+  }
+
+  @Test
+  void shouldCarryEachBarOfAHeartbeat() {
+    HeartbeatRequest h = Requests.heartbeat();
+    HeartbeatRequest withBar =
+        new HeartbeatRequest(
+            h.userId(),
+            h.botVersion(),
+            h.status(),
+            h.openPositions(),
+            h.symbols(),
+            h.timestamp(),
+            null,
+            List.of(new HeartbeatBar("ES", "2026-11-20T14:58:00Z", 4500.25, 1234.0)));
+
+    io.hivemind.schema.ReportedBar bar = AvroMapping.toHeartbeat(withBar).getBars().get(0);
+
+    assertThat(bar.getSymbol()).isEqualTo("ES");
+    assertThat(bar.getMinute()).isEqualTo(Instant.parse("2026-11-20T14:58:00Z"));
+    assertThat(bar.getClose()).isEqualTo(4500.25);
+    assertThat(bar.getVolume()).isEqualTo(1234.0);
   }
 }

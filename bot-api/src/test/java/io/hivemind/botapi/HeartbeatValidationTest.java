@@ -82,4 +82,66 @@ class HeartbeatValidationTest {
             h.userId(), h.botVersion(), h.status(), 0, h.symbols(), h.timestamp(), "not an id");
     assertThat(fields(bad)).containsExactly("force_close_ack");
   }
+
+  private static HeartbeatRequest withBars(HeartbeatBar... bars) {
+    HeartbeatRequest h = heartbeat();
+    return new HeartbeatRequest(
+        h.userId(),
+        h.botVersion(),
+        h.status(),
+        h.openPositions(),
+        h.symbols(),
+        h.timestamp(),
+        null,
+        java.util.Arrays.asList(bars));
+  }
+
+  @Test
+  void shouldAcceptAClosedBarPerSymbol() {
+    assertThat(
+            fields(
+                withBars(
+                    new HeartbeatBar("ES", "2026-11-20T14:58:00Z", 4500.25, 1234.0),
+                    new HeartbeatBar("NQ", "2026-11-20T14:58:00Z", 20800.0, 0.0))))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldNameEachBadFieldOfABar() {
+    assertThat(
+            fields(
+                withBars(
+                    new HeartbeatBar("XX", "2026-11-20T14:58:30Z", -1.0, -5.0),
+                    new HeartbeatBar("ES", null, null, Double.NaN))))
+        .containsExactly(
+            "bars[0].symbol",
+            "bars[0].minute",
+            "bars[0].close",
+            "bars[0].volume",
+            "bars[1].minute",
+            "bars[1].close",
+            "bars[1].volume");
+  }
+
+  @Test
+  void shouldRejectABarWhoseMinuteHasNotClosed() {
+    assertThat(fields(withBars(new HeartbeatBar("ES", "2026-11-20T15:05:00Z", 4500.0, 1.0))))
+        .containsExactly("bars[0].minute");
+  }
+
+  @Test
+  void shouldRejectTwoBarsOfOneSymbolAndMinute() {
+    assertThat(
+            fields(
+                withBars(
+                    new HeartbeatBar("ES", "2026-11-20T14:57:00Z", 4500.0, 1.0),
+                    new HeartbeatBar("ES", "2026-11-20T14:58:00Z", 4500.0, 1.0),
+                    new HeartbeatBar("ES", "2026-11-20T14:58:00Z", 4501.0, 1.0))))
+        .containsExactly("bars[2].minute");
+  }
+
+  @Test
+  void shouldRejectANullBar() {
+    assertThat(fields(withBars((HeartbeatBar) null))).containsExactly("bars[0]");
+  }
 }

@@ -1,5 +1,6 @@
 package io.hivemind.analytics.api;
 
+import io.hivemind.analytics.domain.FleetBars;
 import io.hivemind.analytics.domain.Tally;
 import io.hivemind.analytics.domain.UserLedger;
 import io.hivemind.analytics.topology.AnalyticsCodec;
@@ -50,6 +51,11 @@ class AnalyticsStoreReader {
   /** The public users' standings (the global store). */
   Map<String, UserLedger> standings() {
     return all(AnalyticsStores.STANDINGS, (UserPerformance p) -> AnalyticsCodec.decode(p));
+  }
+
+  /** The symbol's regime book, null if no bot has reported its bars. */
+  FleetBars regimeBook(String symbol) {
+    return this.<FleetBars>get(AnalyticsStores.REGIME_BOOKS, symbol);
   }
 
   Map<String, Long> lastHeartbeats() {

@@ -1,6 +1,8 @@
 package io.hivemind.analytics.app;
 
+import io.hivemind.analytics.domain.AnalyticsSettings;
 import io.hivemind.analytics.domain.BadgeRules;
+import io.hivemind.analytics.domain.FleetBars;
 import io.hivemind.analytics.topology.AnalyticsTopology;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Topics;
@@ -16,9 +18,13 @@ class TopologyProducer {
   @Produces
   Topology analyticsTopology(
       @ConfigProperty(name = "hivemind.registry.url") String registryUrl,
-      @ConfigProperty(name = "hivemind.topic-prefix") String topicPrefix) {
+      @ConfigProperty(name = "hivemind.topic-prefix") String topicPrefix,
+      @ConfigProperty(name = AnalyticsSettings.MIN_USERS) int minUsers) {
     return new AnalyticsTopology(
-            AvroSerdes.registry(registryUrl), new Topics(topicPrefix), BadgeRules.v1())
+            AvroSerdes.registry(registryUrl),
+            new Topics(topicPrefix),
+            BadgeRules.v1(),
+            FleetBars.Rules.defaults(minUsers))
         .build();
   }
 }

@@ -37,6 +37,12 @@ public final class AnalyticsStores {
   /** user_id → the record time (epoch millis) of the user's latest heartbeat. */
   public static final String LAST_HEARTBEATS = "analytics-last-heartbeats";
 
+  /** symbol → {@code FleetBars}: the fleet's open minutes and the symbol's regime (ADR 21). */
+  public static final String REGIME_BOOKS = "analytics-regime-books";
+
+  /** The repartition topic's name: heartbeats' bars by symbol. */
+  public static final String REGIME_BARS = "analytics-regime-bars";
+
   private AnalyticsStores() {}
 
   static String userKey(String userId, String suffix) {

@@ -1,7 +1,10 @@
 package io.hivemind.analytics.topology;
 
 import io.hivemind.analytics.domain.BadgeRules;
+import io.hivemind.analytics.domain.FleetBars;
+import io.hivemind.analytics.domain.KAnonymity;
 import io.hivemind.analytics.domain.TradeAnalytics;
+import io.hivemind.learning.regime.RegimeClassifier;
 import io.hivemind.schema.AnalyticsContribution;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.AvroSerdes;
@@ -9,12 +12,18 @@ import io.hivemind.schema.BadgeAward;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.ExplicitlyNamed;
 import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
 import io.hivemind.schema.streams.DecodedSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,6 +32,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -44,6 +54,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class AnalyticsTopology {
 
   private final Topics topics;
+  private final FleetBars.Rules barRules;
   private final TradeAnalytics analytics;
   private final Serde<Experience> experienceSerde;
   private final Serde<Heartbeat> heartbeatSerde;
@@ -53,6 +64,13 @@ public final class AnalyticsTopology {
   private final Serde<BadgeAward> awardSerde;
 
   public AnalyticsTopology(AvroSerdes serdes, Topics topics, BadgeRules rules) {
+    this(serdes, topics, rules, FleetBars.Rules.defaults(KAnonymity.DEFAULT_K));
+  }
+
+  /** With how the fleet's bars are gathered into market regimes ({@code k} among them). */
+  public AnalyticsTopology(
+      AvroSerdes serdes, Topics topics, BadgeRules rules, FleetBars.Rules barRules) {
+    this.barRules = barRules;
     this.topics = topics;
     this.analytics = new TradeAnalytics(rules);
     experienceSerde = serdes.valueSerde(Experience.class);
@@ -123,19 +141,68 @@ public final class AnalyticsTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(tallySerde));
 
-    DecodedSource.stream(
+    KStream<String, Heartbeat> heartbeats =
+        DecodedSource.stream(
             builder,
             topics.heartbeats,
             "analytics-heartbeats",
             heartbeatSerde.deserializer(),
             InputCheck::problem,
-            topics.deadLetters)
+            topics.deadLetters);
+    heartbeats.process(
+        HeartbeatProcessor::new, Named.as("last-heartbeats"), AnalyticsStores.LAST_HEARTBEATS);
+
+    // Market regimes (ADR 21): each heartbeat's bars, one record per symbol, to the task that owns
+    // the symbol, where the fleet's reports meet.
+    RegimeClassifier classifier = RegimeClassifier.standard();
+    heartbeats
+        .flatMap(AnalyticsTopology::barsBySymbol, Named.as("regime-bars-by-symbol"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), heartbeatSerde)
+                .withName(AnalyticsStores.REGIME_BARS))
         .process(
-            HeartbeatProcessor::new, Named.as("last-heartbeats"), AnalyticsStores.LAST_HEARTBEATS);
+            () -> new RegimeProcessor(barRules, classifier),
+            Named.as("market-regimes"),
+            AnalyticsStores.REGIME_BOOKS);
     return builder.build();
   }
 
+  /**
+   * The heartbeat once per symbol it has bars of, with only that symbol's bars, keyed by it. Built
+   * field by field: {@code newBuilder(heartbeat)} deep-copies through Avro's reflection, which
+   * fails on a nested record where the application's classes and Avro's are loaded apart (Quarkus
+   * tests).
+   */
+  static List<KeyValue<String, Heartbeat>> barsBySymbol(String userId, Heartbeat heartbeat) {
+    Map<String, List<ReportedBar>> bySymbol = new TreeMap<>();
+    for (ReportedBar bar : heartbeat.getBars()) {
+      bySymbol.computeIfAbsent(bar.getSymbol(), s -> new ArrayList<>()).add(bar);
+    }
+    List<KeyValue<String, Heartbeat>> out = new ArrayList<>();
+    bySymbol.forEach(
+        (symbol, bars) ->
+            out.add(
+                KeyValue.pair(
+                    symbol,
+                    Heartbeat.newBuilder()
+                        .setUserId(heartbeat.getUserId())
+                        .setBotVersion(heartbeat.getBotVersion())
+                        .setStatus(heartbeat.getStatus())
+                        .setOpenPositions(heartbeat.getOpenPositions())
+                        .setSymbols(heartbeat.getSymbols())
+                        .setForceCloseAck(heartbeat.getForceCloseAck())
+                        .setTimestamp(heartbeat.getTimestamp())
+                        .setBars(bars)
+                        .build())));
+    return out;
+  }
+
   private void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.REGIME_BOOKS),
+            Serdes.String(),
+            new FleetBarsSerde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(AnalyticsStores.EXPERIENCES_SEEN),

@@ -3,6 +3,7 @@ package io.hivemind.analytics.service;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.KafkaStack;
@@ -66,6 +67,26 @@ final class AnalyticsFeed implements AutoCloseable {
             .setBotVersion("test")
             .setSymbols(List.of("ES"))
             .setTimestamp(at)
+            .build();
+    send(topics.heartbeats, user, heartbeat, at);
+  }
+
+  /** A heartbeat with one closed minute bar of {@code symbol}, as the gateway writes it. */
+  void bar(String user, Instant at, String symbol, Instant minute, double close) {
+    Heartbeat heartbeat =
+        Heartbeat.newBuilder()
+            .setUserId(user)
+            .setBotVersion("test")
+            .setSymbols(List.of(symbol))
+            .setTimestamp(at)
+            .setBars(
+                List.of(
+                    ReportedBar.newBuilder()
+                        .setSymbol(symbol)
+                        .setMinute(minute)
+                        .setClose(close)
+                        .setVolume(100)
+                        .build()))
             .build();
     send(topics.heartbeats, user, heartbeat, at);
   }

@@ -294,6 +294,49 @@ class AnalyticsServiceTest {
   }
 
   @Test
+  void shouldAnswerAMarketRegimeOnlyFromMinutesKUsersReported() {
+    Key key = AnalyticsKeys.bot(AnalyticsKeys.newUser());
+    key.given()
+        .queryParam("symbol", "XX")
+        .get("/api/ml/market_regime")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body("violations[0].field", equalTo("symbol"));
+    given().queryParam("symbol", "MGC").get("/api/ml/market_regime").then().statusCode(401);
+
+    Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant m1 = t.minusSeconds(180);
+    for (int u = 0; u < 4; u++) {
+      feed.bar("regime-" + u, t, "MGC", m1, 2650 + u);
+    }
+    // one report a settle period on settles m1, which had four users: withheld
+    feed.bar("regime-0", t.plusSeconds(61), "MGC", m1.plusSeconds(60), 2651);
+    await("the minute of four users withheld")
+        .atMost(VISIBLE)
+        .until(() -> regime(key).getInt("evidence.minutes_withheld") >= 1);
+    assertThat(regime(key).getString("status")).isEqualTo("insufficient_evidence");
+    assertThat(regime(key).getString("regime")).isNull();
+
+    Instant m3 = m1.plusSeconds(120);
+    for (int u = 0; u < 5; u++) {
+      feed.bar("regime-" + u, t.plusSeconds(62 + u), "MGC", m3, 2650 + u);
+    }
+    feed.bar("regime-0", t.plusSeconds(130), "MGC", m3.plusSeconds(60), 2651);
+    await("the minute of five users read")
+        .atMost(VISIBLE)
+        .until(() -> regime(key).getInt("evidence.minutes_observed") == 1);
+    JsonPath answer = regime(key);
+    assertThat(answer.getString("status")).isEqualTo("warming_up");
+    assertThat(answer.getInt("evidence.users_last_minute")).isEqualTo(5);
+    assertThat(answer.getInt("evidence.min_users")).isEqualTo(5);
+  }
+
+  private static JsonPath regime(Key key) {
+    return key.given().queryParam("symbol", "MGC").get("/api/ml/market_regime").jsonPath();
+  }
+
+  @Test
   void shouldNameTheBadParameterOfTopPerformers() {
     Key key = AnalyticsKeys.bot(AnalyticsKeys.newUser());
     key.given()

@@ -1,8 +1,10 @@
 package io.hivemind.analytics.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hivemind.analytics.domain.BadgeRules;
+import io.hivemind.analytics.domain.FleetBars;
 import io.hivemind.analytics.domain.Leaderboard;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.AvroSerdes;
@@ -10,6 +12,7 @@ import io.hivemind.schema.BadgeAward;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Heartbeat;
 import io.hivemind.schema.HeldBadge;
+import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
@@ -228,6 +231,50 @@ class AnalyticsTopologyTest {
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
+  private void reportBars(String user, Instant minute, double close, Instant at) {
+    Heartbeat beat =
+        Heartbeat.newBuilder()
+            .setUserId(user)
+            .setBotVersion("4.0.1")
+            .setTimestamp(at)
+            .setBars(
+                List.of(
+                    ReportedBar.newBuilder()
+                        .setSymbol("ES")
+                        .setMinute(minute)
+                        .setClose(close)
+                        .setVolume(100)
+                        .build(),
+                    ReportedBar.newBuilder()
+                        .setSymbol("NQ")
+                        .setMinute(minute)
+                        .setClose(20000)
+                        .setVolume(50)
+                        .build()))
+            .build();
+    heartbeats.pipeInput(user, beat, at);
+  }
+
+  @Test
+  void shouldGatherEachSymbolsBarsFromDistinctUsersIntoItsRegimeBook() {
+    Instant minute = Instant.parse("2026-11-20T14:30:00Z");
+    for (int u = 0; u < 5; u++) {
+      reportBars("u" + u, minute, 4500 + u, minute.plusSeconds(61 + u));
+    }
+    // a later minute, reported by one user a settle period on, settles the first
+    reportBars("u0", minute.plusSeconds(60), 4501, minute.plusSeconds(200));
+
+    KeyValueStore<String, FleetBars> books = driver.getKeyValueStore(AnalyticsStores.REGIME_BOOKS);
+    FleetBars es = books.get("ES");
+    assertThat(es.lastSettled()).isEqualTo(minute);
+    assertThat(es.lastUsers()).isEqualTo(5);
+    assertThat(es.regime().lastMinute()).isEqualTo(minute);
+    assertThat(Math.exp(es.regime().lastLogClose())).isCloseTo(4502, within(1e-6));
+    assertThat(es.pending()).containsOnlyKeys(minute.plusSeconds(60));
+    assertThat(books.get("NQ").lastSettled()).isEqualTo(minute);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
   @Test
   void shouldKeepEveryPublicUsersStandingForTheLeaderboards() {
     learn("a", "s1", 100, T0);
@@ -331,6 +378,8 @@ class AnalyticsTopologyTest {
             AnalyticsStores.STANDINGS,
             topics.standings,
             AnalyticsStores.FLEET_CONTRIBUTIONS + "-repartition",
+            AnalyticsStores.REGIME_BOOKS,
+            AnalyticsStores.REGIME_BARS + "-repartition",
             topics.badges)
         .doesNotContain("KSTREAM-", "KTABLE-");
   }

@@ -78,7 +78,8 @@ class CallerIdentity {
         heartbeat.openPositions(),
         heartbeat.symbols(),
         heartbeat.timestamp(),
-        heartbeat.forceCloseAck());
+        heartbeat.forceCloseAck(),
+        heartbeat.bars());
   }
 
   /** Every item of a batch is the key's user's; all items naming another user are named at once. */

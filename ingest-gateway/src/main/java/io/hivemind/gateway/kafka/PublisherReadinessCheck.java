@@ -88,7 +88,8 @@ class PublisherReadinessCheck implements HealthCheck {
             "warm-up", "warm-up", "ES", Side.LONG, 1.0, 1.0, epoch, epoch, 1, 0.0, "WARM_UP",
             false));
     samples.put(
-        topics.heartbeats, new Heartbeat("warm-up", "0", "RUNNING", 0, List.of(), null, epoch));
+        topics.heartbeats,
+        new Heartbeat("warm-up", "0", "RUNNING", 0, List.of(), null, epoch, List.of()));
     return samples;
   }
 }

@@ -12,6 +12,8 @@ import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -66,5 +68,41 @@ class HeartbeatIngestTest {
         probe,
         () ->
             assertProblem(post("/api/bots/heartbeat", Bodies.json(heartbeat)), 400, "bot_version"));
+  }
+
+  @Test
+  void shouldPublishTheBarsOfAHeartbeat() {
+    String userId = Ingest.user();
+    Map<String, Object> heartbeat = Bodies.heartbeat(userId);
+    String minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60).toString();
+    heartbeat.put(
+        "bars",
+        List.of(Map.of("symbol", "ES", "minute", minute, "close", 4500.25, "volume", 1234)));
+
+    JsonPath answer =
+        post("/api/bots/heartbeat", Bodies.json(heartbeat)).statusCode(202).extract().jsonPath();
+
+    Heartbeat published =
+        (Heartbeat)
+            probe
+                .recordAt(TOPICS.heartbeats, answer.getInt("partition"), answer.getLong("offset"))
+                .value();
+    assertThat(published.getBars()).hasSize(1);
+    assertThat(published.getBars().get(0).getSymbol()).isEqualTo("ES");
+    assertThat(published.getBars().get(0).getMinute().toString()).isEqualTo(minute);
+    assertThat(published.getBars().get(0).getClose()).isEqualTo(4500.25);
+  }
+
+  @Test
+  void shouldRefuseABarNamingItsField() {
+    Map<String, Object> heartbeat = Bodies.heartbeat(Ingest.user());
+    String minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60).toString();
+    heartbeat.put(
+        "bars", List.of(Map.of("symbol", "ES", "minute", minute, "close", -1, "volume", 1)));
+    assertNothingPublished(
+        probe,
+        () ->
+            assertProblem(
+                post("/api/bots/heartbeat", Bodies.json(heartbeat)), 400, "bars[0].close"));
   }
 }

@@ -67,7 +67,8 @@ class UnreachableBrokerTest {
   }
 
   private static Heartbeat heartbeat() {
-    return new Heartbeat("a1b2c3d4e5f6", "1.4.2", "RUNNING", 0, List.of(), null, Instant.now());
+    return new Heartbeat(
+        "a1b2c3d4e5f6", "1.4.2", "RUNNING", 0, List.of(), null, Instant.now(), List.of());
   }
 
   @Test

@@ -50,7 +50,13 @@ public final class FleetRunner {
     for (SimulatedUser user : world.fleet().users()) {
       bots.add(
           new SimulatedBot(
-              user, world.opportunitiesOf(user), settings, transports.apply(user), clock, scores));
+              user,
+              world.opportunitiesOf(user),
+              settings,
+              transports.apply(user),
+              clock,
+              scores,
+              world.barsOf(user)));
     }
     this.pool =
         new ScheduledThreadPoolExecutor(Math.min(bots.size(), MAX_THREADS), threadsNamed("bot-"));

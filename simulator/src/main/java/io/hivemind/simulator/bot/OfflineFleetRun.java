@@ -33,7 +33,8 @@ public final class OfflineFleetRun {
               settings,
               transports.apply(user),
               Timeline.SIMULATED_ONLY,
-              scores));
+              scores,
+              world.barsOf(user)));
     }
   }
 

@@ -1,13 +1,16 @@
 package io.hivemind.simulator.bot;
 
+import io.hivemind.botapi.HeartbeatBar;
 import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.simulator.fleet.SimulatedUser;
 import io.hivemind.simulator.random.Seeds;
 import io.hivemind.simulator.score.FleetScores;
+import io.hivemind.simulator.world.BarFeed;
 import io.hivemind.simulator.world.Opportunity;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
@@ -44,6 +47,8 @@ public final class SimulatedBot {
   private Instant nextOpportunityTime;
   private Instant nextHeartbeat;
   private String forceCloseToAcknowledge;
+  private final BarFeed bars;
+  private Instant barsReportedUpTo;
 
   public SimulatedBot(
       SimulatedUser user,
@@ -52,6 +57,19 @@ public final class SimulatedBot {
       BotTransport transport,
       Timeline timeline,
       FleetScores scores) {
+    this(user, opportunities, settings, transport, timeline, scores, BarFeed.NONE);
+  }
+
+  /** A bot whose heartbeats carry its symbols' bars closed since the previous heartbeat. */
+  public SimulatedBot(
+      SimulatedUser user,
+      Iterator<Opportunity> opportunities,
+      BotSettings settings,
+      BotTransport transport,
+      Timeline timeline,
+      FleetScores scores,
+      BarFeed bars) {
+    this.bars = bars;
     this.user = user;
     this.opportunities = opportunities;
     this.settings = settings;
@@ -149,6 +167,13 @@ public final class SimulatedBot {
   }
 
   private void heartbeat(Instant due) {
+    List<HeartbeatBar> closed = bars.closedBetween(barsReportedUpTo, due);
+    for (HeartbeatBar bar : closed) {
+      Instant minute = Instant.parse(bar.minute());
+      if (barsReportedUpTo == null || minute.isAfter(barsReportedUpTo)) {
+        barsReportedUpTo = minute;
+      }
+    }
     HeartbeatRequest heartbeat =
         new HeartbeatRequest(
             user.userId(),
@@ -157,7 +182,8 @@ public final class SimulatedBot {
             open.size(),
             user.symbols(),
             timeline.wallClockAt(due).toString(),
-            forceCloseToAcknowledge);
+            forceCloseToAcknowledge,
+            closed.isEmpty() ? null : closed);
     HeartbeatAnswer answer = transport.heartbeat(heartbeat);
     scores.tally().heartbeatSent();
     if (answer.delivery() == Delivery.ACCEPTED) {

@@ -1,8 +1,10 @@
 package io.hivemind.simulator.world;
 
+import io.hivemind.botapi.HeartbeatBar;
 import io.hivemind.simulator.fleet.Fleet;
 import io.hivemind.simulator.fleet.FleetSettings;
 import io.hivemind.simulator.fleet.SimulatedUser;
+import io.hivemind.simulator.market.Bar;
 import io.hivemind.simulator.market.Instrument;
 import io.hivemind.simulator.strategy.VwapRsiStrategy;
 import io.hivemind.simulator.truth.TruthModel;
@@ -31,6 +33,9 @@ import java.util.stream.StreamSupport;
  */
 public final class MarketWorld {
 
+  /** 60 minutes of each symbol at most per heartbeat: within the contract's 256 bars. */
+  public static final int BARS_PER_SYMBOL = 60;
+
   private static final Comparator<MarketSignal> BY_TIME = Comparator.comparing(MarketSignal::time);
 
   private final FleetSettings settings;
@@ -40,6 +45,7 @@ public final class MarketWorld {
   private final OpportunityFactory factory;
   private final Map<Instrument, List<SimulatedUser>> traders = new EnumMap<>(Instrument.class);
   private final Map<Instrument, MarketTape> tapes = new EnumMap<>(Instrument.class);
+  private final Map<Instrument, MarketBars> bars = new EnumMap<>(Instrument.class);
 
   public MarketWorld(FleetSettings settings) {
     this(settings, VwapRsiStrategy.Settings.seed());
@@ -54,6 +60,7 @@ public final class MarketWorld {
     for (Instrument instrument : Instrument.values()) {
       traders.put(instrument, fleet.usersTrading(instrument.symbol()));
       tapes.put(instrument, new MarketTape(marketSignals(instrument)));
+      bars.put(instrument, new MarketBars(instrument, settings.seed(), settings.start()));
     }
   }
 
@@ -100,6 +107,30 @@ public final class MarketWorld {
     }
     List<SimulatedUser> justThem = Collections.singletonList(user);
     return expand(new TimeOrderedMerge<>(markets, BY_TIME), signal -> justThem);
+  }
+
+  /**
+   * The bars a user's heartbeats report: each of the user's symbols' closed minutes since the last
+   * heartbeat, at most {@link #BARS_PER_SYMBOL} a symbol (a bot beating every minute sends one).
+   */
+  public BarFeed barsOf(SimulatedUser user) {
+    List<Instrument> traded = new ArrayList<>();
+    for (Instrument instrument : Instrument.values()) {
+      if (user.trades(instrument.symbol())) {
+        traded.add(instrument);
+      }
+    }
+    return (after, upTo) -> {
+      List<HeartbeatBar> out = new ArrayList<>();
+      for (Instrument instrument : traded) {
+        for (Bar bar : bars.get(instrument).closedBetween(after, upTo, BARS_PER_SYMBOL)) {
+          out.add(
+              new HeartbeatBar(
+                  instrument.symbol(), bar.time().toString(), bar.close(), (double) bar.volume()));
+        }
+      }
+      return out;
+    };
   }
 
   private MarketSignals marketSignals(Instrument instrument) {

@@ -2,11 +2,13 @@ package io.hivemind.simulator.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hivemind.botapi.HeartbeatBar;
 import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.botapi.OutcomeRequest;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.simulator.fleet.SimulatedUser;
 import io.hivemind.simulator.score.FleetScores;
+import io.hivemind.simulator.world.BarFeed;
 import io.hivemind.simulator.world.Opportunity;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +113,38 @@ class SimulatedBotTest {
       assertThat(steps).isLessThan(1000);
       bot.runNext();
     }
+  }
+
+  @Test
+  void shouldReportTheBarsClosedSinceItsLastHeartbeat() {
+    List<Instant> askedAfter = new ArrayList<>();
+    BarFeed feed =
+        (after, upTo) -> {
+          askedAfter.add(after);
+          Instant minute = upTo.minusSeconds(60);
+          return List.of(
+              new HeartbeatBar("ES", minute.toString(), 5900.0, 10.0),
+              new HeartbeatBar("NQ", minute.toString(), 20800.0, 5.0));
+        };
+    BotSettings settings = new BotSettings(START, END, Duration.ofMinutes(45), 0, false, "sim");
+    SimulatedBot bot =
+        new SimulatedBot(
+            USER,
+            List.<Opportunity>of().iterator(),
+            settings,
+            transport,
+            Timeline.SIMULATED_ONLY,
+            scores,
+            feed);
+
+    runToEnd(bot);
+
+    assertThat(transport.heartbeats).hasSize(3);
+    assertThat(transport.heartbeats.get(1).bars())
+        .extracting(HeartbeatBar::symbol)
+        .containsExactly("ES", "NQ");
+    assertThat(askedAfter)
+        .containsExactly(null, START.minusSeconds(60), START.plus(Duration.ofMinutes(44)));
   }
 
   @Test
