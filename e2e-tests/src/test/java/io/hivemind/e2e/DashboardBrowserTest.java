@@ -46,7 +46,7 @@ class DashboardBrowserTest {
   static void aFleetHasTraded(LocalStack shared) throws Exception {
     stack = shared;
     operator = new Operator(new Http(), stack.gateway(), stack.adminKey(), LocalStack.OPERATOR);
-    stack.hivemind("demo", "--bots", "12", "--duration", "20s", "--seed", "31");
+    stack.aFleetHasTraded();
     // one user of our own with enough trades to be ranked and to earn badges: 25 trades, 20 won
     trader = newUser();
     Http http = new Http();

@@ -139,6 +139,19 @@ final class LocalStack implements AutoCloseable {
     return key;
   }
 
+  private String fleetHistory;
+
+  /**
+   * A demo fleet has traded on this stack ({@code ./hivemind demo --bots 12 --duration 20s}): run
+   * once per stack for every test class that needs a fleet's history in the topics (the dashboard's
+   * figures and leaderboard, a replay's input), by whichever of them comes first.
+   */
+  synchronized void aFleetHasTraded() throws Exception {
+    if (fleetHistory == null) {
+      fleetHistory = hivemind("demo", "--bots", "12", "--duration", "20s", "--seed", "31");
+    }
+  }
+
   String secondQuery() {
     return "http://127.0.0.1:" + SECOND_QUERY_PORT;
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  // the last day, and an hour ahead for the demo that is about to run: fixed once for both runs
+  // the last day, and an hour ahead for a demo that is about to run: fixed once for both runs
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final String TODAY = NOW.minus(Duration.ofDays(1)).toString();
   private static final String TOMORROW = NOW.plus(Duration.ofHours(1)).toString();
@@ -35,7 +35,7 @@ class ReplayEndToEndTest {
   @BeforeAll
   static void aDemoHasRun(LocalStack shared) throws Exception {
     stack = shared;
-    stack.hivemind("demo", "--bots", "6", "--duration", "15s", "--seed", "23");
+    stack.aFleetHasTraded();
   }
 
   @Test

@@ -27,32 +27,80 @@ import org.awaitility.Awaitility;
  * A real Kafka broker (Kafka's own {@link KafkaClusterTestKit}, in process) and a real Apicurio
  * Registry (its runnable jar, in-memory storage, as a child process), started once per test JVM and
  * stopped when the JVM exits. Test classes share it and keep apart by their own ids.
+ *
+ * <p>Once per JVM, not once per copy of this class: each Quarkus test profile loads the test
+ * classes, this one among them, again in a class loader of its own (and closes it when the
+ * profile's app stops). The stack is therefore owned by the copy the JVM's own class loader holds;
+ * any other copy asks that one for the stack's addresses, plain strings, and works through them.
  */
 public final class KafkaStack {
 
   private static KafkaStack shared;
 
+  /** Null in a copy that only holds the addresses of the JVM's stack. */
   private final KafkaClusterTestKit cluster;
+
   private final Process registry;
+  private final String bootstrapServers;
   private final String registryBaseUrl;
 
-  private KafkaStack(KafkaClusterTestKit cluster, Process registry, String registryBaseUrl) {
+  private KafkaStack(
+      KafkaClusterTestKit cluster,
+      Process registry,
+      String bootstrapServers,
+      String registryBaseUrl) {
     this.cluster = cluster;
     this.registry = registry;
+    this.bootstrapServers = bootstrapServers;
     this.registryBaseUrl = registryBaseUrl;
   }
 
   /** The JVM's stack, started on first use. */
   public static synchronized KafkaStack shared() {
     if (shared == null) {
-      shared = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "kafka-stack-stop"));
+      shared = ownedByTheJvmsClassLoader() ? started() : ofTheJvmsCopy();
     }
     return shared;
   }
 
+  /**
+   * The addresses of the JVM's stack, started on first use: for a copy of this class in another
+   * class loader, which shares no types with this one but {@code String}.
+   */
+  public static String[] jvmStackAddresses() {
+    KafkaStack stack = shared();
+    return new String[] {stack.bootstrapServers, stack.registryBaseUrl};
+  }
+
+  private static boolean ownedByTheJvmsClassLoader() {
+    return KafkaStack.class.getClassLoader() == ClassLoader.getSystemClassLoader();
+  }
+
+  private static KafkaStack started() {
+    KafkaStack stack = start();
+    Thread stop = new Thread(stack::stop, "kafka-stack-stop");
+    stop.setContextClassLoader(KafkaStack.class.getClassLoader());
+    Runtime.getRuntime().addShutdownHook(stop);
+    return stack;
+  }
+
+  private static KafkaStack ofTheJvmsCopy() {
+    Class<?> jvmCopy;
+    try {
+      jvmCopy = ClassLoader.getSystemClassLoader().loadClass(KafkaStack.class.getName());
+    } catch (ClassNotFoundException notOnTheClassPath) {
+      return started(); // a class loader of its own all along: the stack is this copy's
+    }
+    try {
+      String[] addresses = (String[]) jvmCopy.getMethod("jvmStackAddresses").invoke(null);
+      return new KafkaStack(null, null, addresses[0], addresses[1]);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("could not reach the JVM's test Kafka stack", e);
+    }
+  }
+
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return bootstrapServers;
   }
 
   /** Base of Apicurio's v3 REST API, the URL the serdes take. */
@@ -97,7 +145,16 @@ public final class KafkaStack {
   }
 
   private static KafkaStack start() {
+    // the broker loads classes named in its config through the context class loader, and its
+    // threads inherit it: it must be this copy's, not that of the Quarkus app that asked first
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(KafkaStack.class.getClassLoader());
+    Process registry = null;
     try {
+      // the registry (in-memory, no Kafka) boots while the broker does: one wait, not two
+      int port = freePort();
+      registry = startRegistry(port);
       KafkaClusterTestKit cluster =
           new KafkaClusterTestKit.Builder(
                   new TestKitNodes.Builder()
@@ -113,14 +170,17 @@ public final class KafkaStack {
       cluster.format();
       cluster.startup();
       cluster.waitForReadyBrokers();
-      int port = freePort();
-      Process registry = startRegistry(port);
       String base = "http://127.0.0.1:" + port;
       awaitReady(base, registry);
       setBackwardCompatibility(base);
-      return new KafkaStack(cluster, registry, base);
+      return new KafkaStack(cluster, registry, cluster.bootstrapServers(), base);
     } catch (Exception e) {
+      if (registry != null) {
+        registry.destroy();
+      }
       throw new IllegalStateException("could not start the test Kafka stack", e);
+    } finally {
+      thread.setContextClassLoader(context);
     }
   }
 
@@ -141,6 +201,10 @@ public final class KafkaStack {
             List.of(
                 java,
                 "-Xmx384m",
+                // a test's registry serves a few dozen requests: a quick start on busy cores
+                // matters more than peak speed (C1 only, one GC thread)
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-jar",

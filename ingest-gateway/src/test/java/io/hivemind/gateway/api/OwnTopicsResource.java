@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Points the gateway under test at topics of its own, created before it starts: for tests whose
- * records (a flood, an unreadable control record) must not reach the topics other tests read. The
- * prefix comes as the init argument {@code prefix}.
+ * records (an unreadable control record, a fuzz run's) must not reach the topics other tests read.
+ * The prefix comes as the init argument {@code prefix}.
  */
 public class OwnTopicsResource implements QuarkusTestResourceLifecycleManager {
 
