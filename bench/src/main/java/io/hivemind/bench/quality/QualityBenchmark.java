@@ -6,6 +6,11 @@ import io.hivemind.bench.Stack;
 import io.hivemind.bench.kafka.GroupLag;
 import io.hivemind.bench.keys.BenchKeys;
 import io.hivemind.bench.load.Preflight;
+import io.hivemind.learning.model.ChallengerModel;
+import io.hivemind.learning.model.ChallengerSettings;
+import io.hivemind.learning.score.Calibration;
+import io.hivemind.rules.model.ChallengerInputs;
+import io.hivemind.schema.Experience;
 import io.hivemind.schema.Topics;
 import io.hivemind.simulator.bot.BotClient;
 import io.hivemind.simulator.bot.RetryPolicy;
@@ -36,8 +41,9 @@ import java.util.Random;
  * as bots' offline batches; every 50th opportunity is held out as a probe the stack never learns
  * from. At each checkpoint, once the learner and the query service have caught up, every probe is
  * asked of {@code /api/ml/win_probability} and scored against its true probability and its drawn
- * outcome, beside the oracle (the true probability itself) and a constant-rate baseline (the win
- * rate of everything learned so far).
+ * outcome, beside the challenger (learned here from the same experiences, in the same order: it is
+ * not served yet), the oracle (the true probability itself) and a constant-rate baseline (the win
+ * rate of everything learned so far), in one table with each model's Brier skill score.
  *
  * <p>Every simulated user posts and asks with an elite API key of its own ({@link BenchKeys}).
  *
@@ -99,7 +105,9 @@ public final class QualityBenchmark implements Benchmark {
         bots, seed, experiencesNeeded, sampling, probeCount);
 
     Topics topics = new Topics(stack.topicPrefix());
-    QualityScores.Table table = new QualityScores.Table();
+    ModelTable table = new ModelTable();
+    // not served yet (ADR 22): learned here from the very experiences posted, in the same order
+    ChallengerModel challenger = new ChallengerModel(ChallengerSettings.defaults());
     List<String> users = world.fleet().users().stream().map(SimulatedUser::userId).toList();
     BenchKeys keys;
     try {
@@ -131,26 +139,59 @@ public final class QualityBenchmark implements Benchmark {
         ProbeAsker asker = new ProbeAsker(clients::get);
         GroupLag lag = new GroupLag(stack.bootstrap())) {
       int posted = 0;
+      long wins = 0;
       for (int checkpoint : checkpoints) {
-        poster.postAll(sample.inTimeOrder(posted, checkpoint));
+        List<Opportunity> batch = sample.inTimeOrder(posted, checkpoint);
+        poster.postAll(batch);
+        for (Opportunity trade : batch) {
+          Experience experience = QualityTrades.experience(trade);
+          ChallengerInputs.learn(challenger, experience);
+          wins += experience.getWin() ? 1 : 0;
+        }
         posted = checkpoint;
         System.out.printf("  %d experiences posted; waiting for the learner%n", posted);
         lag.awaitCaughtUp(
             "hivemind-learner", List.of(topics.signals, topics.outcomes), CATCH_UP, l -> {});
         lag.awaitCaughtUp(
             "hivemind-confidence-query", List.of(topics.userStats), CATCH_UP, l -> {});
-        double learnedWinRate = winRate(experiences.subList(0, posted));
         List<Double> served = asker.askAll(probes);
-        table.add(posted, QualityScores.of(probes, served, learnedWinRate));
-        System.out.println(table.lastLine());
+        table.add(posted, scores(probes, served, wins / (double) posted, challenger));
+        table.lastLines().forEach(System.out::println);
       }
     }
     System.out.println();
-    table.print(System.out);
+    System.out.printf(
+        "learning quality on %d held-out probes: pattern = served by the stack; challenger = %s,"
+            + " learned offline from the same experiences (not served yet, ADR 22)%n",
+        probeCount, challenger.version().name());
+    table.lines().forEach(System.out::println);
+    System.out.println();
+    table.printReliability(System.out, PATTERN);
   }
 
-  private static double winRate(List<Opportunity> learned) {
-    return learned.stream().filter(Opportunity::wins).count() / (double) learned.size();
+  private static final String PATTERN = "pattern";
+
+  /** The probes scored: the constant rate, the served answers, the challenger, the truth. */
+  static List<ModelTable.Row> scores(
+      List<Opportunity> probes, List<Double> served, double constantRate, ChallengerModel model) {
+    Calibration constant = new Calibration();
+    Calibration pattern = new Calibration();
+    Calibration challenger = new Calibration();
+    Calibration oracle = new Calibration();
+    for (int i = 0; i < probes.size(); i++) {
+      Opportunity probe = probes.get(i);
+      double truth = probe.trueWinProbability();
+      constant.record(constantRate, truth, probe.wins());
+      pattern.record(served.get(i), truth, probe.wins());
+      challenger.record(
+          model.probability(ChallengerInputs.of(QualityTrades.query(probe))), truth, probe.wins());
+      oracle.record(truth, truth, probe.wins());
+    }
+    return List.of(
+        new ModelTable.Row(ModelTable.CONSTANT, constant),
+        new ModelTable.Row(PATTERN, pattern),
+        new ModelTable.Row("challenger", challenger),
+        new ModelTable.Row(ModelTable.ORACLE, oracle));
   }
 
   /**

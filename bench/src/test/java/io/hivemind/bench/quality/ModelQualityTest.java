@@ -16,12 +16,9 @@ import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +35,6 @@ class ModelQualityTest {
 
   private static final Instant END = Instant.parse("2026-12-02T12:00:00Z");
   private static final int PROBES = 2_000;
-
-  record Row(String model, Calibration score) {}
 
   @Test
   void shouldScoreThePatternModelTheChallengerTheOracleAndTheConstantSideBySide() {
@@ -61,7 +56,7 @@ class ModelQualityTest {
     ChallengerModel challenger = new ChallengerModel(settings());
     boolean withRegime = Boolean.getBoolean("quality.regime");
 
-    Map<Integer, List<Row>> table = new LinkedHashMap<>();
+    ModelTable table = new ModelTable();
     int learned = 0;
     long wins = 0;
     long learningNanos = 0;
@@ -98,31 +93,34 @@ class ModelQualityTest {
             probe.wins());
         oracle.record(truth, truth, probe.wins());
       }
-      table.put(
+      table.add(
           checkpoint,
           List.of(
-              new Row("constant", constant),
-              new Row("pattern", patternScore),
-              new Row("challenger", challengerScore),
-              new Row("oracle", oracle)));
+              new ModelTable.Row(ModelTable.CONSTANT, constant),
+              new ModelTable.Row("pattern", patternScore),
+              new ModelTable.Row("challenger", challengerScore),
+              new ModelTable.Row(ModelTable.ORACLE, oracle)));
     }
     if (withRegime) {
       System.out.println("the challenger is given the true regime (quality.regime=true)");
     }
-    print(seed + " (" + sampling + " sample)", challenger, table);
+    System.out.printf(
+        "model quality offline: seed %d (%s sample), 1,000 bots, %d probes; challenger %s%n",
+        seed, sampling, PROBES, challenger.version().name());
+    table.lines().forEach(System.out::println);
     System.out.printf(
         "challenger %s: %.1f µs per experience learned, %,d bytes serialised%n",
         challenger.version().label(), learningNanos / 1e3 / learned, challenger.toBytes().length);
 
-    for (List<Row> rows : table.values()) {
-      for (Row row : rows) {
+    for (int checkpoint : checkpoints) {
+      for (ModelTable.Row row : table.at(checkpoint)) {
         assertThat(row.score().count()).isEqualTo(PROBES);
         assertThat(row.score().brier()).isBetween(0.15, 0.30);
       }
     }
     // the challenger learned every experience, in order: its version says so
     assertThat(challenger.version().experiences()).isEqualTo(checkpoints[checkpoints.length - 1]);
-    List<Row> at10k = table.get(10_000);
+    List<ModelTable.Row> at10k = table.at(10_000);
     boolean defaults =
         seed == 7
             && at10k != null
@@ -195,43 +193,5 @@ class ModelQualityTest {
       }
     }
     return trade.withRegime(nearest.name());
-  }
-
-  /** Brier skill score: the share of the constant's gap to the oracle that a model closes. */
-  static double skill(Calibration model, Calibration constant, Calibration oracle) {
-    return (constant.brier() - model.brier()) / (constant.brier() - oracle.brier());
-  }
-
-  private static void print(
-      String seed, ChallengerModel challenger, Map<Integer, List<Row>> table) {
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        String.format(
-            "model quality offline: seed %s, 1,000 bots, %d probes; challenger %s",
-            seed, PROBES, challenger.version().name()));
-    lines.add(
-        String.format(
-            "| experiences | model | Brier | skill | log loss | ECE | mean served | mean true |"));
-    lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    table.forEach(
-        (experiences, rows) -> {
-          Calibration constant = rows.get(0).score();
-          Calibration oracle = rows.get(rows.size() - 1).score();
-          for (Row row : rows) {
-            Calibration s = row.score();
-            lines.add(
-                String.format(
-                    "| %,d | %s | %.4f | %.2f | %.4f | %.3f | %.3f | %.3f |",
-                    experiences,
-                    row.model(),
-                    s.brier(),
-                    skill(s, constant, oracle),
-                    s.logLoss(),
-                    s.expectedCalibrationError(),
-                    s.meanPredicted(),
-                    s.meanTruth()));
-          }
-        });
-    lines.forEach(System.out::println);
   }
 }

@@ -8,11 +8,9 @@ import io.hivemind.rules.learn.CommunityShares;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.schema.Experience;
-import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.simulator.world.Opportunity;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,34 +52,10 @@ final class OfflinePatternModel {
   }
 
   static ConfidenceQuery query(Opportunity probe) {
-    return new ConfidenceQuery(
-        probe.user().userId(),
-        probe.signal().symbol(),
-        Side.valueOf(probe.signal().side()),
-        probe.signal().features(),
-        probe.signalTime());
+    return QualityTrades.query(probe);
   }
 
-  /** The experience the learner would join from the trade's signal and outcome. */
   static Experience experience(Opportunity trade) {
-    Instant entry = Instant.parse(trade.outcome().entryTime());
-    Map<String, Double> features = trade.signal().features();
-    return Experience.newBuilder()
-        .setSignalId(trade.signal().signalId())
-        .setUserId(trade.user().userId())
-        .setSymbol(trade.signal().symbol())
-        .setSide(Side.valueOf(trade.signal().side()))
-        .setSignalMatched(true)
-        .setSignalTime(trade.signalTime())
-        .setEntryTime(entry)
-        .setExitTime(trade.exitTime())
-        .setFeatures(features)
-        .setPnl(trade.outcome().pnl())
-        .setWin(trade.outcome().pnl() > 0)
-        .setExitReason(trade.outcome().exitReason())
-        .setScheme(SCHEME.version())
-        .setPatterns(SCHEME.patterns(entry, features))
-        .setPrivateUser(false)
-        .build();
+    return QualityTrades.experience(trade);
   }
 }
