@@ -44,7 +44,8 @@ class JobStoreTest {
                 List.of(0.7),
                 List.of("30d"),
                 List.of("v1"),
-                "1d"));
+                "1d",
+                "pattern"));
   }
 
   @Test
