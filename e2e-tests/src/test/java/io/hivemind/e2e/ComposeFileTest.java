@@ -185,6 +185,7 @@ class ComposeFileTest {
   void shouldDefaultEverySettingItPassesToWhatTheServiceUsesWithoutIt() {
     assertThat(local.environment("ingest-gateway")).containsKey("HIVEMIND_INSTRUMENTS");
     assertThat(local.environment("confidence-query")).containsKey("HIVEMIND_INSTRUMENTS");
+    assertThat(local.environment("analytics")).containsKey("HIVEMIND_INSTRUMENTS");
     assertThat(defaultsApart()).isEmpty();
   }
 
@@ -197,6 +198,8 @@ class ComposeFileTest {
             "confidence-query: HIVEMIND_INSTRUMENTS is ES,NQ by default in ./hivemind,"
                 + " ES,NQ,CL,GC,YM,RTY,MES,MNQ,MCL,MGC,MYM,M2K in its application.properties",
             "ingest-gateway: HIVEMIND_INSTRUMENTS is ES,NQ by default in ./hivemind,"
+                + " ES,NQ,CL,GC,YM,RTY,MES,MNQ,MCL,MGC,MYM,M2K in its application.properties",
+            "analytics: HIVEMIND_INSTRUMENTS is ES,NQ by default in ./hivemind,"
                 + " ES,NQ,CL,GC,YM,RTY,MES,MNQ,MCL,MGC,MYM,M2K in its application.properties");
   }
 
