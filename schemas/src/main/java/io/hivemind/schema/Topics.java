@@ -11,6 +11,8 @@ public final class Topics {
 
   public static final String DEFAULT_PREFIX = "hivemind.";
 
+  private static final long WEEK_MILLIS = 7L * 24 * 3600 * 1000;
+
   public final String signals;
   public final String outcomes;
   public final String heartbeats;
@@ -50,6 +52,20 @@ public final class Topics {
    */
   public final String standings;
 
+  /**
+   * Learned models' versions (ADR 22): key the model's role ({@code challenger}), value {@code
+   * ModelSnapshot}: the model's bytes with the input offsets they cover. Written by the trainer,
+   * read whole by every query instance. Compacted, one partition, records up to 16 MB.
+   */
+  public final String models;
+
+  /**
+   * What each model predicted for a signal when a bot asked (ADR 22): key user_id, value {@code
+   * ModelPrediction}. Written by the query, joined with the experiences by the analytics to score
+   * the served model and its shadow. Kept a week: a trade's outcome comes within its horizon.
+   */
+  public final String predictions;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -65,6 +81,8 @@ public final class Topics {
     clockProbes = prefix + "clock-probes";
     badges = prefix + "badges";
     standings = prefix + "standings";
+    models = prefix + "models";
+    predictions = prefix + "predictions";
   }
 
   public static Topics withDefaultPrefix() {
@@ -78,7 +96,7 @@ public final class Topics {
     return List.of(
         new TopicSpec(signals, kept),
         new TopicSpec(outcomes, kept),
-        new TopicSpec(heartbeats, Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000))),
+        new TopicSpec(heartbeats, Map.of("retention.ms", String.valueOf(WEEK_MILLIS))),
         new TopicSpec(experiences, kept),
         new TopicSpec(userStats, compacted),
         new TopicSpec(communityStats, compacted),
@@ -92,6 +110,9 @@ public final class Topics {
         new TopicSpec(outcomeBacklogs, compacted),
         new TopicSpec(badges, kept),
         new TopicSpec(standings, compacted),
+        new TopicSpec(
+            models, Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216"), 1),
+        new TopicSpec(predictions, Map.of("retention.ms", String.valueOf(WEEK_MILLIS))),
         new TopicSpec(
             clockProbes,
             Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),

@@ -1,7 +1,6 @@
 package io.hivemind.learning.model;
 
 import io.hivemind.learning.pattern.TradingSession;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,6 @@ public final class ChallengerFeatures {
   public static final String VOLUME_RATIO = "volume_ratio";
 
   private static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
 
   private ChallengerFeatures() {}
 
@@ -91,11 +88,7 @@ public final class ChallengerFeatures {
 
   /** FNV-1a over the name's UTF-8 bytes, folded to {@code bits}: the same on every JVM. */
   static int slot(String name, int bits) {
-    long hash = FNV_OFFSET;
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= FNV_PRIME;
-    }
+    long hash = Fnv.hash(name);
     hash ^= hash >>> 32;
     return (int) (hash & ((1L << bits) - 1));
   }

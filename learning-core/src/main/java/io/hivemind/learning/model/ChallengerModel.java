@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +34,6 @@ public final class ChallengerModel {
   public static final int FORMAT = 1;
 
   private static final int MAGIC = 0x484d4348; // "HMCH"
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
 
   private final ChallengerSettings settings;
   private final String name;
@@ -44,7 +41,7 @@ public final class ChallengerModel {
   private final double[] n;
   private final Map<String, double[]> users = new HashMap<>();
   private long experiences;
-  private long digest = FNV_OFFSET;
+  private long digest = Fnv.OFFSET;
 
   public ChallengerModel(ChallengerSettings settings) {
     this.settings = settings;
@@ -65,7 +62,7 @@ public final class ChallengerModel {
     return "challenger-lr/"
         + ChallengerFeatures.VERSION
         + "/"
-        + hex(fnv(FNV_OFFSET, settings.toString()), 8);
+        + hex(Fnv.hash(settings.toString()), 8);
   }
 
   public ChallengerSettings settings() {
@@ -110,7 +107,7 @@ public final class ChallengerModel {
     user[0] += gradient - sigma * w;
     user[1] += g2;
     experiences++;
-    digest = fnv(digest, id + (win ? "+" : "-") + trade.userId() + "\n");
+    digest = Fnv.hash(digest, id + (win ? "+" : "-") + trade.userId() + "\n");
   }
 
   private double logit(TradeContext trade, int[] slots) {
@@ -230,14 +227,6 @@ public final class ChallengerModel {
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated challenger model", e);
     }
-  }
-
-  private static long fnv(long hash, String text) {
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= FNV_PRIME;
-    }
-    return hash;
   }
 
   private static String hex(long value, int digits) {
