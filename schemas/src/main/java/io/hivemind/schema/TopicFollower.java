@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +64,9 @@ public final class TopicFollower implements AutoCloseable {
   private final List<Runnable> statusListeners = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
 
+  /** Where each partition starts, asked at every (re)start: see {@link #fromOffsets}. */
+  private final Supplier<Map<Integer, Long>> startOffsets;
+
   /** Why the last batch was refused; null while batches are taken. */
   private volatile String refusal;
 
@@ -75,8 +79,33 @@ public final class TopicFollower implements AutoCloseable {
       String topic,
       Instant startAt,
       Consumer<List<ConsumerRecord<byte[], byte[]>>> onBatch) {
+    this(connection, topic, startAt, null, onBatch);
+  }
+
+  /**
+   * A follower that starts each partition at the offset {@code startOffsets} gives for it
+   * (partition → the first offset not yet taken), the beginning for a partition it does not name.
+   * It is asked again whenever following starts over (the broker away, a leader change): a consumer
+   * that counts what it took (a model's trainer) resumes after the last record it took, never
+   * reading one twice.
+   */
+  public static TopicFollower fromOffsets(
+      Map<String, Object> connection,
+      String topic,
+      Supplier<Map<Integer, Long>> startOffsets,
+      Consumer<List<ConsumerRecord<byte[], byte[]>>> onBatch) {
+    return new TopicFollower(connection, topic, null, startOffsets, onBatch);
+  }
+
+  private TopicFollower(
+      Map<String, Object> connection,
+      String topic,
+      Instant startAt,
+      Supplier<Map<Integer, Long>> startOffsets,
+      Consumer<List<ConsumerRecord<byte[], byte[]>>> onBatch) {
     this.topic = topic;
     this.onBatch = onBatch;
+    this.startOffsets = startOffsets;
     Map<String, Object> settings = new HashMap<>(connection);
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -231,7 +260,17 @@ public final class TopicFollower implements AutoCloseable {
       }
     }
     consumer.assign(partitions);
-    if (startAt == null) {
+    if (startOffsets != null) {
+      Map<Integer, Long> offsets = startOffsets.get();
+      for (TopicPartition partition : partitions) {
+        Long next = offsets.get(partition.partition());
+        if (next == null) {
+          consumer.seekToBeginning(List.of(partition));
+        } else {
+          consumer.seek(partition, next);
+        }
+      }
+    } else if (startAt == null) {
       consumer.seekToBeginning(partitions);
     } else {
       Map<TopicPartition, Long> times =

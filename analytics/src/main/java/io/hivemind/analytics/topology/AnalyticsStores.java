@@ -43,6 +43,19 @@ public final class AnalyticsStores {
   /** The repartition topic's name: heartbeats' bars by symbol. */
   public static final String REGIME_BARS = "analytics-regime-bars";
 
+  /**
+   * (user_id + "/" + signal_id) → {@code ModelPrediction}: what each model said when the bot asked,
+   * waiting for the trade's experience (ADR 22); removed when scored, or a week after it was asked.
+   */
+  public static final String PREDICTIONS = "analytics-predictions";
+
+  /**
+   * model name ({@code pattern}, {@code challenger}) → {@code Calibration.Totals}: that model's
+   * predictions scored against outcomes, in this task's users. Every model is scored on the same
+   * trades: those whose prediction named both.
+   */
+  public static final String MODEL_SCORES = "analytics-model-scores";
+
   private AnalyticsStores() {}
 
   static String userKey(String userId, String suffix) {

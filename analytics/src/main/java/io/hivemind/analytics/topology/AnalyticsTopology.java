@@ -12,6 +12,7 @@ import io.hivemind.schema.BadgeAward;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.ExplicitlyNamed;
 import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.ModelPrediction;
 import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
@@ -42,11 +43,12 @@ import org.apache.kafka.streams.state.Stores;
  * badges ({@link BadgeRules}), the user's own hour/day/heatmap tallies → badges earned to {@code
  * <prefix>badges}, and contributions (private users' left out) repartitioned by bucket key into the
  * fleet's tallies with their distinct users; each public user's performance to {@code
- * <prefix>standings}, read back whole as a global store for the leaderboards. Heartbeats (keyed by
- * user) → each user's latest heartbeat, for the active bots. Both inputs are read as bytes and
- * decoded inside the topology ({@link DecodedSource}): a record that is not one, or not under its
- * user's key ({@link InputCheck}), goes to the dead-letter topic with its reason, and the rest
- * carries on.
+ * <prefix>standings}, read back whole as a global store for the leaderboards. The query's
+ * predictions (keyed by user) wait in the same task for the trade's experience, which scores every
+ * model against the outcome ({@link ShadowScorer}). Heartbeats (keyed by user) → each user's latest
+ * heartbeat, for the active bots. Both inputs are read as bytes and decoded inside the topology
+ * ({@link DecodedSource}): a record that is not one, or not under its user's key ({@link
+ * InputCheck}), goes to the dead-letter topic with its reason, and the rest carries on.
  *
  * <p>Meant to run with {@code processing.guarantee=exactly_once_v2}: the stores, the badge records
  * and the consumed offsets commit together, so a badge is written once even across a crash.
@@ -62,6 +64,7 @@ public final class AnalyticsTopology {
   private final Serde<AnalyticsTally> tallySerde;
   private final Serde<AnalyticsContribution> contributionSerde;
   private final Serde<BadgeAward> awardSerde;
+  private final Serde<ModelPrediction> predictionSerde;
 
   public AnalyticsTopology(AvroSerdes serdes, Topics topics, BadgeRules rules) {
     this(serdes, topics, rules, FleetBars.Rules.defaults(KAnonymity.DEFAULT_K));
@@ -79,26 +82,44 @@ public final class AnalyticsTopology {
     tallySerde = serdes.valueSerde(AnalyticsTally.class);
     contributionSerde = serdes.valueSerde(AnalyticsContribution.class);
     awardSerde = serdes.valueSerde(BadgeAward.class);
+    predictionSerde = serdes.valueSerde(ModelPrediction.class);
   }
 
   public Topology build() {
     StreamsBuilder builder = ExplicitlyNamed.streamsBuilder();
     addStores(builder);
 
-    KStream<String, AnalyticsOutput> outputs =
+    KStream<String, Experience> experiences =
         DecodedSource.stream(
-                builder,
-                topics.experiences,
-                "analytics-experiences",
-                experienceSerde.deserializer(),
-                InputCheck::problem,
-                topics.deadLetters)
-            .process(
-                () -> new UserAnalyticsProcessor(analytics),
-                Named.as("analytics-per-user"),
-                AnalyticsStores.EXPERIENCES_SEEN,
-                AnalyticsStores.USER_LEDGERS,
-                AnalyticsStores.USER_TALLIES);
+            builder,
+            topics.experiences,
+            "analytics-experiences",
+            experienceSerde.deserializer(),
+            InputCheck::problem,
+            topics.deadLetters);
+    KStream<String, AnalyticsOutput> outputs =
+        experiences.process(
+            () -> new UserAnalyticsProcessor(analytics),
+            Named.as("analytics-per-user"),
+            AnalyticsStores.EXPERIENCES_SEEN,
+            AnalyticsStores.USER_LEDGERS,
+            AnalyticsStores.USER_TALLIES);
+
+    // Shadow scoring (ADR 22): the query's predictions, keyed by user like the experiences, meet
+    // the trade's experience in the same task; every model is scored against the outcome.
+    DecodedSource.stream(
+            builder,
+            topics.predictions,
+            "analytics-predictions",
+            predictionSerde.deserializer(),
+            InputCheck::problem,
+            topics.deadLetters)
+        .process(PredictionKeeper::new, Named.as("predictions-kept"), AnalyticsStores.PREDICTIONS);
+    experiences.process(
+        ShadowScorer::new,
+        Named.as("shadow-scores"),
+        AnalyticsStores.PREDICTIONS,
+        AnalyticsStores.MODEL_SCORES);
 
     outputs
         .filter((key, value) -> value instanceof AnalyticsOutput.Earned, Named.as("badges-earned"))
@@ -198,6 +219,16 @@ public final class AnalyticsTopology {
   }
 
   private void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.PREDICTIONS),
+            Serdes.String(),
+            predictionSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.MODEL_SCORES),
+            Serdes.String(),
+            new ScoreTotalsSerde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(AnalyticsStores.REGIME_BOOKS),

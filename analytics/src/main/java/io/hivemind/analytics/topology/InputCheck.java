@@ -2,6 +2,7 @@ package io.hivemind.analytics.topology;
 
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.ModelPrediction;
 
 /**
  * What makes a decodable input record unfit for the analytics: each record is counted in the task
@@ -24,6 +25,14 @@ final class InputCheck {
   /** Why the heartbeat cannot be kept, or null when it can. */
   static String problem(String key, Heartbeat heartbeat) {
     return keyProblem(key, heartbeat.getUserId());
+  }
+
+  /** Why the prediction cannot be scored, or null when it can. */
+  static String problem(String key, ModelPrediction prediction) {
+    if (prediction.getSignalId() == null || prediction.getSignalId().isBlank()) {
+      return "blank signal_id";
+    }
+    return keyProblem(key, prediction.getUserId());
   }
 
   private static String keyProblem(String key, String userId) {

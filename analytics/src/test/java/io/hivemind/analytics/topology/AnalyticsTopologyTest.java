@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import io.hivemind.analytics.domain.BadgeRules;
 import io.hivemind.analytics.domain.FleetBars;
 import io.hivemind.analytics.domain.Leaderboard;
+import io.hivemind.learning.score.Calibration;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.BadgeAward;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Heartbeat;
 import io.hivemind.schema.HeldBadge;
+import io.hivemind.schema.ModelPrediction;
+import io.hivemind.schema.ModelProbability;
 import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
@@ -49,6 +52,7 @@ class AnalyticsTopologyTest {
   private TestInputTopic<String, byte[]> rawExperiences;
   private TestInputTopic<String, byte[]> rawHeartbeats;
   private TestOutputTopic<String, byte[]> deadLetters;
+  private TestInputTopic<String, ModelPrediction> predictions;
 
   @BeforeEach
   void startDriver() {
@@ -70,6 +74,9 @@ class AnalyticsTopologyTest {
             topics.badges,
             Serdes.String().deserializer(),
             serdes.valueSerde(BadgeAward.class).deserializer());
+    predictions =
+        driver.createInputTopic(
+            topics.predictions, stringSer, serdes.valueSerde(ModelPrediction.class).serializer());
     var bytesSer = Serdes.ByteArray().serializer();
     rawExperiences = driver.createInputTopic(topics.experiences, stringSer, bytesSer);
     rawHeartbeats = driver.createInputTopic(topics.heartbeats, stringSer, bytesSer);
@@ -382,5 +389,84 @@ class AnalyticsTopologyTest {
             AnalyticsStores.REGIME_BARS + "-repartition",
             topics.badges)
         .doesNotContain("KSTREAM-", "KTABLE-");
+  }
+
+  private void predict(String user, String signal, double pattern, double challenger, Instant at) {
+    predictions.pipeInput(
+        user,
+        ModelPrediction.newBuilder()
+            .setUserId(user)
+            .setSignalId(signal)
+            .setAskedAt(at)
+            .setServed("pattern")
+            .setTier("basic")
+            .setPredictions(
+                List.of(
+                    new ModelProbability("pattern", "v1", pattern),
+                    new ModelProbability("challenger", "challenger-lr/f1/x@10.y", challenger)))
+            .build(),
+        at);
+  }
+
+  private Calibration score(String model) {
+    KeyValueStore<String, Calibration.Totals> store =
+        driver.getKeyValueStore(AnalyticsStores.MODEL_SCORES);
+    Calibration.Totals totals = store.get(model);
+    return totals == null ? new Calibration() : Calibration.from(totals);
+  }
+
+  @Test
+  void shouldScoreEveryModelOfAPredictionAgainstTheTradesOutcomeOnce() {
+    predict("u1", "s1", 0.6, 0.8, T0.minusSeconds(600));
+    predict("u1", "s2", 0.4, 0.3, T0.minusSeconds(600));
+
+    learn("u1", "s1", 10, T0); // won
+    learn("u1", "s2", -10, T0.plusSeconds(60)); // lost
+    learn("u1", "s1", 10, T0.plusSeconds(120)); // the same trade again: not scored twice
+    learn("u1", "s3", 10, T0.plusSeconds(180)); // nobody asked: nothing to score
+
+    Calibration pattern = score("pattern");
+    Calibration challenger = score("challenger");
+    assertThat(pattern.count()).isEqualTo(2);
+    assertThat(challenger.count()).isEqualTo(2);
+    // (0.6 − 1)² and (0.4 − 0)², (0.8 − 1)² and (0.3 − 0)²
+    assertThat(pattern.brier()).isCloseTo((0.16 + 0.16) / 2, within(1e-12));
+    assertThat(challenger.brier()).isCloseTo((0.04 + 0.09) / 2, within(1e-12));
+    assertThat(challenger.logLoss()).isCloseTo(-(Math.log(0.8) + Math.log(0.7)) / 2, within(1e-12));
+    KeyValueStore<String, ModelPrediction> waiting =
+        driver.getKeyValueStore(AnalyticsStores.PREDICTIONS);
+    assertThat(waiting.get("u1/s1")).isNull();
+  }
+
+  @Test
+  void shouldDropAPredictionWhoseTradeNeverCameAfterAWeek() {
+    predict("u1", "never-traded", 0.6, 0.7, T0);
+    predict("u2", "later", 0.5, 0.5, T0.plus(java.time.Duration.ofDays(8)));
+
+    KeyValueStore<String, ModelPrediction> waiting =
+        driver.getKeyValueStore(AnalyticsStores.PREDICTIONS);
+    assertThat(waiting.get("u1/never-traded")).isNull();
+    assertThat(waiting.get("u2/later")).isNotNull();
+  }
+
+  @Test
+  void shouldSendAPredictionUnderAnotherUsersKeyToTheDeadLetters() {
+    predict("u1", "s1", 0.6, 0.7, T0);
+    predictions.pipeInput(
+        "u2",
+        ModelPrediction.newBuilder()
+            .setUserId("u1")
+            .setSignalId("s9")
+            .setAskedAt(T0)
+            .setServed("pattern")
+            .setTier("basic")
+            .setPredictions(List.of(new ModelProbability("pattern", "v1", 0.5)))
+            .build(),
+        T0);
+
+    List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(header(dead.get(0), DeadLetterHeaders.REASON))
+        .contains("is not the record's user_id");
   }
 }

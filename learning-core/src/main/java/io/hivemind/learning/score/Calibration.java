@@ -35,6 +35,38 @@ public final class Calibration {
       double realized,
       double meanTruth) {}
 
+  /**
+   * The running sums of predictions scored against outcomes only, to keep a score in a store and
+   * carry it on later ({@link #from}): per bin the count, the predictions' and the wins' sums.
+   */
+  public record Totals(
+      long[] counts, double[] predictedSums, double[] wonSums, double brierSum, double logLossSum) {
+
+    public Totals {
+      if (counts.length != BINS || predictedSums.length != BINS || wonSums.length != BINS) {
+        throw new IllegalArgumentException("totals need " + BINS + " bins");
+      }
+      counts = counts.clone();
+      predictedSums = predictedSums.clone();
+      wonSums = wonSums.clone();
+    }
+
+    @Override
+    public long[] counts() {
+      return counts.clone();
+    }
+
+    @Override
+    public double[] predictedSums() {
+      return predictedSums.clone();
+    }
+
+    @Override
+    public double[] wonSums() {
+      return wonSums.clone();
+    }
+  }
+
   private final long[] counts = new long[BINS];
   private final double[] predictedSums = new double[BINS];
   private final double[] wonSums = new double[BINS];
@@ -77,6 +109,31 @@ public final class Calibration {
     brierSum += square(predicted - outcome);
     double clipped = Math.max(LOG_LOSS_EPSILON, Math.min(1 - LOG_LOSS_EPSILON, predicted));
     logLossSum -= won ? Math.log(clipped) : Math.log(1 - clipped);
+  }
+
+  /**
+   * A score carried on from {@code totals}. Scores against the truth stay NaN: totals hold outcomes
+   * only.
+   */
+  public static Calibration from(Totals totals) {
+    Calibration calibration = new Calibration();
+    long[] binCounts = totals.counts();
+    double[] predicted = totals.predictedSums();
+    double[] won = totals.wonSums();
+    for (int i = 0; i < BINS; i++) {
+      calibration.counts[i] = binCounts[i];
+      calibration.predictedSums[i] = predicted[i];
+      calibration.wonSums[i] = won[i];
+      calibration.count += binCounts[i];
+    }
+    calibration.brierSum = totals.brierSum();
+    calibration.logLossSum = totals.logLossSum();
+    return calibration;
+  }
+
+  /** The sums scored against outcomes, to carry this score on elsewhere ({@link #from}). */
+  public synchronized Totals totals() {
+    return new Totals(counts, predictedSums, wonSums, brierSum, logLossSum);
   }
 
   public synchronized long count() {

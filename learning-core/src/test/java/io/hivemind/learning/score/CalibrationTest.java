@@ -104,4 +104,33 @@ class CalibrationTest {
     assertThat(calibration.expectedCalibrationErrorVsTruth()).isNaN();
     assertThat(calibration.reliability().get(3).meanTruth()).isNaN();
   }
+
+  @Test
+  void shouldCarryAScoreOnFromItsTotalsAsIfNothingHadStopped() {
+    java.util.Random random = new java.util.Random(3);
+    Calibration whole = new Calibration();
+    Calibration first = new Calibration();
+    for (int i = 0; i < 500; i++) {
+      double p = random.nextDouble();
+      boolean won = random.nextDouble() < p;
+      whole.record(p, won);
+      first.record(p, won);
+    }
+    Calibration carried = Calibration.from(first.totals());
+    for (int i = 0; i < 500; i++) {
+      double p = random.nextDouble();
+      boolean won = random.nextDouble() < p;
+      whole.record(p, won);
+      carried.record(p, won);
+    }
+
+    assertThat(carried.count()).isEqualTo(1000);
+    assertThat(carried.brier()).isCloseTo(whole.brier(), within(1e-12));
+    assertThat(carried.logLoss()).isCloseTo(whole.logLoss(), within(1e-12));
+    assertThat(carried.expectedCalibrationError())
+        .isCloseTo(whole.expectedCalibrationError(), within(1e-12));
+    assertThat(carried.reliability()).hasSize(Calibration.BINS);
+    assertThat(carried.reliability().get(4).count()).isEqualTo(whole.reliability().get(4).count());
+    assertThat(carried.meanTruth()).isNaN();
+  }
 }
