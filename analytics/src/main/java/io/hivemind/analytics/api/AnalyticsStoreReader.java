@@ -5,6 +5,7 @@ import io.hivemind.analytics.domain.Tally;
 import io.hivemind.analytics.domain.UserLedger;
 import io.hivemind.analytics.topology.AnalyticsCodec;
 import io.hivemind.analytics.topology.AnalyticsStores;
+import io.hivemind.learning.score.Calibration;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.UserPerformance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,26 @@ class AnalyticsStoreReader {
   /** The symbol's regime book, null if no bot has reported its bars. */
   FleetBars regimeBook(String symbol) {
     return this.<FleetBars>get(AnalyticsStores.REGIME_BOOKS, symbol);
+  }
+
+  /**
+   * Each model's score over the users of this instance's tasks (one instance: the fleet), the
+   * tasks' totals added together.
+   */
+  Map<String, Calibration> modelScores() {
+    Map<String, Calibration.Totals> byModel = new TreeMap<>();
+    ReadOnlyKeyValueStore<String, Calibration.Totals> store = store(AnalyticsStores.MODEL_SCORES);
+    try (KeyValueIterator<String, Calibration.Totals> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Calibration.Totals> next = it.next();
+        byModel.merge(next.key, next.value, Calibration.Totals::plus);
+      }
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(AnalyticsStores.MODEL_SCORES, e);
+    }
+    Map<String, Calibration> scores = new TreeMap<>();
+    byModel.forEach((model, totals) -> scores.put(model, Calibration.from(totals)));
+    return scores;
   }
 
   Map<String, Long> lastHeartbeats() {

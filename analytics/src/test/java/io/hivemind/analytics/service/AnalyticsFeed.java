@@ -3,6 +3,8 @@ package io.hivemind.analytics.service;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Heartbeat;
+import io.hivemind.schema.ModelPrediction;
+import io.hivemind.schema.ModelProbability;
 import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
@@ -39,9 +41,20 @@ final class AnalyticsFeed implements AutoCloseable {
 
   /** One learned trade of {@code user}, exited at {@code exit}, a win when {@code pnl > 0}. */
   void trade(String user, String symbol, double pnl, Instant exit, List<String> patterns) {
+    trade(user, UUID.randomUUID().toString(), symbol, pnl, exit, patterns);
+  }
+
+  /** As above, the trade of signal {@code signalId}. */
+  void trade(
+      String user,
+      String signalId,
+      String symbol,
+      double pnl,
+      Instant exit,
+      List<String> patterns) {
     Experience experience =
         Experience.newBuilder()
-            .setSignalId(UUID.randomUUID().toString())
+            .setSignalId(signalId)
             .setUserId(user)
             .setSymbol(symbol)
             .setSide(Side.LONG)
@@ -89,6 +102,23 @@ final class AnalyticsFeed implements AutoCloseable {
                         .build()))
             .build();
     send(topics.heartbeats, user, heartbeat, at);
+  }
+
+  /** What the query writes when a bot asks about signal {@code signalId}: both models' say. */
+  void prediction(String user, String signalId, double pattern, double challenger, Instant at) {
+    ModelPrediction prediction =
+        ModelPrediction.newBuilder()
+            .setUserId(user)
+            .setSignalId(signalId)
+            .setAskedAt(at)
+            .setServed("pattern")
+            .setTier("basic")
+            .setPredictions(
+                List.of(
+                    new ModelProbability("pattern", "v1", pattern),
+                    new ModelProbability("challenger", "challenger-lr/f1/test@1.0", challenger)))
+            .build();
+    send(topics.predictions, user, prediction, at);
   }
 
   private void send(String topic, String key, SpecificRecord value, Instant time) {

@@ -2,6 +2,7 @@ package io.hivemind.analytics.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -262,6 +263,44 @@ class AnalyticsServiceTest {
                 .jsonPath()
                 .getLong("growth.distinct_patterns"))
         .isPositive();
+  }
+
+  /**
+   * ADR 22 on a real broker: the challenger learns the experiences and publishes versions to the
+   * models topic, and a prediction the query wrote is scored, both models, against the trade's
+   * outcome. This is the only test that writes predictions, so the scores are exactly its own.
+   */
+  @Test
+  void shouldTrainTheChallengerAndScoreEveryModelAgainstTheOutcome() {
+    Key key = AnalyticsKeys.bot(AnalyticsKeys.newUser());
+    Instant now = Instant.now();
+    feed.prediction(key.userId(), "shadow-1", 0.6, 0.7, now.minusSeconds(600));
+    feed.prediction(key.userId(), "shadow-2", 0.4, 0.2, now.minusSeconds(600));
+    feed.trade(key.userId(), "shadow-1", "ES", 25, now, List.of("v1"));
+    feed.trade(key.userId(), "shadow-2", "ES", -25, now, List.of("v1"));
+
+    key.given().get("/api/ml/models").then().statusCode(403);
+    Key admin = AnalyticsKeys.admin();
+    await("both models scored and the challenger published")
+        .atMost(VISIBLE)
+        .until(
+            () -> {
+              JsonPath models = admin.given().get("/api/ml/models").jsonPath();
+              return models.getList("scores.model").containsAll(List.of("pattern", "challenger"))
+                  && models.getLong("challenger.published") >= 2;
+            });
+    JsonPath models = admin.given().get("/api/ml/models").jsonPath();
+    // (0.6 − 1)² and (0.4 − 0)²; (0.7 − 1)² and (0.2 − 0)²
+    assertThat(models.getDouble("scores.find { it.model == 'pattern' }.brier"))
+        .isCloseTo(0.16, within(1e-6));
+    assertThat(models.getDouble("scores.find { it.model == 'challenger' }.brier"))
+        .isCloseTo((0.09 + 0.04) / 2, within(1e-6));
+    assertThat(models.getLong("scores.find { it.model == 'challenger' }.trades")).isEqualTo(2);
+    assertThat(models.getBoolean("challenger.training")).isTrue();
+    assertThat(models.getString("challenger.version")).startsWith("challenger-lr/f1/");
+    assertThat(given().get("/q/metrics").asString())
+        .contains("hivemind_model_brier{model=\"challenger\"}")
+        .contains("hivemind_challenger_learned");
   }
 
   @Test

@@ -2,11 +2,18 @@ package io.hivemind.confidence.api;
 
 import io.hivemind.access.http.Caller;
 import io.hivemind.botapi.SignalRequest;
+import io.hivemind.confidence.challenger.ChallengerView;
+import io.hivemind.confidence.challenger.PredictionLog;
 import io.hivemind.confidence.query.UserStatsQueries;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.kafka.ControlView;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceModel;
+import io.hivemind.rules.answer.ConfidenceQuery;
+import io.hivemind.rules.answer.StatsLookup;
+import io.hivemind.rules.answer.TradeSimulation;
+import io.hivemind.rules.model.ModelExperiment;
+import io.hivemind.rules.model.ServedAnswer;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -44,6 +53,20 @@ public class WinProbabilityResource {
   private final ControlView control;
   private final Caller caller;
   private final ConfidenceModel model;
+  private final ChallengerView challengers;
+  private final ModelExperiment experiment;
+  private final PredictionLog predictions;
+  private final Endpoint<ConfidenceAnswer> winProbability;
+  private final Endpoint<TradeSimulation> simulateTrade;
+
+  /**
+   * What an endpoint computes from the statistics, the pattern model's answer in it, and how its
+   * response is made from the served answer.
+   */
+  private record Endpoint<T>(
+      BiFunction<ConfidenceQuery, StatsLookup, T> compute,
+      Function<T, ConfidenceAnswer> confidence,
+      BiFunction<WinProbabilityResponse, T, Object> body) {}
 
   WinProbabilityResource(
       UserStatsQueries queries,
@@ -51,6 +74,9 @@ public class WinProbabilityResource {
       RoutedAnswers answers,
       ControlView control,
       Caller caller,
+      ChallengerView challengers,
+      ModelExperiment experiment,
+      PredictionLog predictions,
       @ConfigProperty(name = "hivemind.community.min-contributors") int minContributors) {
     this.model = ConfidenceModel.v1(minContributors);
     this.queries = queries;
@@ -58,6 +84,12 @@ public class WinProbabilityResource {
     this.answers = answers;
     this.control = control;
     this.caller = caller;
+    this.challengers = challengers;
+    this.experiment = experiment;
+    this.predictions = predictions;
+    this.winProbability = new Endpoint<>(model::answer, answer -> answer, (body, answer) -> body);
+    this.simulateTrade =
+        new Endpoint<>(model::simulate, TradeSimulation::answer, SimulateTradeResponse::of);
   }
 
   @GET
@@ -81,8 +113,13 @@ public class WinProbabilityResource {
         reader.fromParameters(
             new SignalParameters(
                 user, symbol, side, rsi, vwapZ, atr, volumeRatio, timestamp, threshold));
-    return answer(
-        question, tierOf(user, tier), forwarded, ForwardableRequest.get(uriInfo, authorization));
+    return ask(
+        question,
+        tierOf(user, tier),
+        null,
+        forwarded,
+        ForwardableRequest.get(uriInfo, authorization),
+        winProbability);
   }
 
   /**
@@ -101,12 +138,13 @@ public class WinProbabilityResource {
       @Context UriInfo uriInfo) {
     SignalRequest asked = forReadableUser(signal);
     Question question = reader.fromSignal(asked, threshold);
-    String user = question.query().userId();
-    return answer(
+    return ask(
         question,
-        tierOf(user, tier),
+        tierOf(question.query().userId(), tier),
+        asked.signalId(),
         forwarded,
-        ForwardableRequest.post(uriInfo, asked, authorization));
+        ForwardableRequest.post(uriInfo, asked, authorization),
+        winProbability);
   }
 
   /**
@@ -125,22 +163,14 @@ public class WinProbabilityResource {
       @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
       @Context UriInfo uriInfo) {
     SignalRequest asked = forReadableUser(signal);
-    Question question = withPrivacy(reader.fromSignal(asked, threshold));
-    String user = question.query().userId();
-    String scope = tierOf(user, tier);
-    return queries
-        .ask(
-            user,
-            ForwardableRequest.isForwarded(forwarded),
-            stats -> model.simulate(question.query(), stats))
-        .flatMap(
-            result ->
-                answers.respond(
-                    result,
-                    simulation ->
-                        SimulateTradeResponse.of(
-                            body(question, scope, simulation.answer()), simulation),
-                    ForwardableRequest.post(uriInfo, asked, authorization)));
+    Question question = reader.fromSignal(asked, threshold);
+    return ask(
+        question,
+        tierOf(question.query().userId(), tier),
+        asked.signalId(),
+        forwarded,
+        ForwardableRequest.post(uriInfo, asked, authorization),
+        simulateTrade);
   }
 
   /** The signal as the key's user's when it names nobody; 403 when it names another user. */
@@ -186,22 +216,60 @@ public class WinProbabilityResource {
         asked.query().withPrivateUser(privateUser(asked.query().userId())), asked.threshold());
   }
 
-  private Uni<Response> answer(
-      Question asked, String tier, String forwarded, ForwardableRequest request) {
+  /**
+   * Asks the owner of the question's user: {@code compute} runs on the statistics where they are
+   * held; where it ran, the answer's confidence becomes the served model's ({@link #serve}) and the
+   * endpoint makes its response of it.
+   *
+   * @param signalId the signal asked about, null when the question names none (GET): only a named
+   *     signal's predictions are logged, since only they can meet the trade's outcome
+   */
+  private <T> Uni<Response> ask(
+      Question asked,
+      String tier,
+      String signalId,
+      String forwarded,
+      ForwardableRequest request,
+      Endpoint<T> endpoint) {
     Question question = withPrivacy(asked);
     return queries
         .ask(
             question.query().userId(),
             ForwardableRequest.isForwarded(forwarded),
-            stats -> model.answer(question.query(), stats))
+            stats -> endpoint.compute().apply(question.query(), stats))
         .flatMap(
-            result -> answers.respond(result, answer -> body(question, tier, answer), request));
+            result ->
+                answers.respond(
+                    result,
+                    found ->
+                        endpoint
+                            .body()
+                            .apply(
+                                serve(question, tier, signalId, endpoint.confidence().apply(found)),
+                                found),
+                    request));
   }
 
-  /** The kill switch has the last word: {@code take_trade} is false unless the bot is ACTIVE. */
-  private WinProbabilityResponse body(Question question, String tier, ConfidenceAnswer answer) {
-    BotContext bot = new BotContext(question.query().userId(), tier, question.query().symbol());
+  /**
+   * The pattern model's answer, with the challenger beside it in shadow or served as the A/B switch
+   * says (ADR 22); a named signal's predictions are logged for scoring. The kill switch has the
+   * last word: {@code take_trade} is false unless the bot is ACTIVE.
+   */
+  private WinProbabilityResponse serve(
+      Question question, String tier, String signalId, ConfidenceAnswer pattern) {
+    ConfidenceQuery query = question.query();
+    ServedAnswer served = ServedAnswer.of(query, tier, pattern, challengers.current(), experiment);
+    Instant now = Instant.now();
+    if (signalId != null && !signalId.isBlank()) {
+      predictions.record(query.userId(), signalId, tier, served, now);
+    }
+    BotContext bot = new BotContext(query.userId(), tier, query.symbol());
     return WinProbabilityResponse.of(
-        question.query(), answer, question.threshold(), control.evaluate(bot), Instant.now());
+        query,
+        served.answer(),
+        new WinProbabilityResponse.Model(served.model(), served.version()),
+        question.threshold(),
+        control.evaluate(bot),
+        now);
   }
 }

@@ -28,10 +28,7 @@ record WinProbabilityResponse(
     @JsonProperty("model") Model model)
     implements Freshness.Marked {
 
-  /** The pattern model, scheme v1: what answers today (DESIGN §6). */
-  static final Model PATTERN_V1 = new Model("pattern", "v1");
-
-  /** Which model gave the answer, and its version. */
+  /** Which model gave the answer (pattern or challenger, ADR 22), and its version. */
   record Model(@JsonProperty("name") String name, @JsonProperty("version") String version) {}
 
   @Override
@@ -72,6 +69,7 @@ record WinProbabilityResponse(
   static WinProbabilityResponse of(
       ConfidenceQuery query,
       ConfidenceAnswer answer,
+      Model model,
       double threshold,
       EffectiveState control,
       Instant asOf) {
@@ -95,7 +93,7 @@ record WinProbabilityResponse(
         control.learning(),
         asOf,
         Freshness.FRESH,
-        PATTERN_V1);
+        model);
   }
 
   private static double rounded(double value) {

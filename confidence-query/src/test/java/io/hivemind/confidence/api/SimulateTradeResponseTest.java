@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 class SimulateTradeResponseTest {
 
+  private static final WinProbabilityResponse.Model PATTERN_V1 =
+      new WinProbabilityResponse.Model("pattern", "v1");
+
   private static final Instant AS_OF = Instant.parse("2026-11-20T14:32:45.200Z");
   private static final ConfidenceQuery QUERY =
       new ConfidenceQuery("a1b2c3d4e5f6", "ES", Side.LONG, Map.of(), AS_OF);
@@ -58,7 +61,7 @@ class SimulateTradeResponseTest {
   void shouldSayWhenTooFewTradesAreKnownToExpectAPnl() {
     SimulateTradeResponse response =
         SimulateTradeResponse.of(
-            WinProbabilityResponse.of(QUERY, ANSWER, 0.7, ACTIVE, AS_OF),
+            WinProbabilityResponse.of(QUERY, ANSWER, PATTERN_V1, 0.7, ACTIVE, AS_OF),
             new TradeSimulation(ANSWER, Optional.empty(), TradeSimulation.Source.NONE));
 
     assertThat(response.expectedPnl()).isNull();
@@ -77,7 +80,7 @@ class SimulateTradeResponseTest {
 
   private static SimulateTradeResponse simulated(PnlEstimate pnl, TradeSimulation.Source source) {
     return SimulateTradeResponse.of(
-        WinProbabilityResponse.of(QUERY, ANSWER, 0.7, ACTIVE, AS_OF),
+        WinProbabilityResponse.of(QUERY, ANSWER, PATTERN_V1, 0.7, ACTIVE, AS_OF),
         new TradeSimulation(ANSWER, Optional.of(pnl), source));
   }
 }

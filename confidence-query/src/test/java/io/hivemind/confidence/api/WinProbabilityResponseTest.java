@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class WinProbabilityResponseTest {
 
+  private static final WinProbabilityResponse.Model PATTERN_V1 =
+      new WinProbabilityResponse.Model("pattern", "v1");
+
   private static final Instant AS_OF = Instant.parse("2026-11-20T14:32:45.200Z");
   private static final ConfidenceQuery QUERY =
       new ConfidenceQuery("a1b2c3d4e5f6", "ES", Side.LONG, Map.of(), AS_OF);
@@ -25,7 +28,8 @@ class WinProbabilityResponseTest {
   @Test
   void shouldCarryTheEstimateAndItsEvidence() {
     WinProbabilityResponse response =
-        WinProbabilityResponse.of(QUERY, answer(0.68), 0.7, state(TradingState.ACTIVE), AS_OF);
+        WinProbabilityResponse.of(
+            QUERY, answer(0.68), PATTERN_V1, 0.7, state(TradingState.ACTIVE), AS_OF);
 
     assertThat(response)
         .isEqualTo(
@@ -42,13 +46,14 @@ class WinProbabilityResponseTest {
                 LearningState.RUNNING,
                 AS_OF,
                 Freshness.FRESH,
-                WinProbabilityResponse.PATTERN_V1));
+                PATTERN_V1));
   }
 
   @Test
   void shouldTakeTheTradeAtTheThreshold() {
     assertThat(
-            WinProbabilityResponse.of(QUERY, answer(0.7), 0.7, state(TradingState.ACTIVE), AS_OF)
+            WinProbabilityResponse.of(
+                    QUERY, answer(0.7), PATTERN_V1, 0.7, state(TradingState.ACTIVE), AS_OF)
                 .takeTrade())
         .isTrue();
   }
@@ -56,7 +61,8 @@ class WinProbabilityResponseTest {
   @Test
   void shouldDecideOnTheProbabilityAsShown() {
     WinProbabilityResponse response =
-        WinProbabilityResponse.of(QUERY, answer(0.699996), 0.7, state(TradingState.ACTIVE), AS_OF);
+        WinProbabilityResponse.of(
+            QUERY, answer(0.699996), PATTERN_V1, 0.7, state(TradingState.ACTIVE), AS_OF);
 
     assertThat(response.winProbability()).isEqualTo(0.7);
     assertThat(response.takeTrade()).isTrue();
@@ -65,11 +71,13 @@ class WinProbabilityResponseTest {
   @Test
   void shouldNotTakeATradeUnlessTradingIsActive() {
     assertThat(
-            WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, state(TradingState.HALTED), AS_OF)
+            WinProbabilityResponse.of(
+                    QUERY, answer(0.9), PATTERN_V1, 0.7, state(TradingState.HALTED), AS_OF)
                 .takeTrade())
         .isFalse();
     assertThat(
-            WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, state(TradingState.REDUCING), AS_OF)
+            WinProbabilityResponse.of(
+                    QUERY, answer(0.9), PATTERN_V1, 0.7, state(TradingState.REDUCING), AS_OF)
                 .takeTrade())
         .isFalse();
   }
@@ -81,7 +89,7 @@ class WinProbabilityResponseTest {
             TradingState.ACTIVE, List.of(), Map.of(), LearningState.PAUSED, Optional.empty());
 
     WinProbabilityResponse response =
-        WinProbabilityResponse.of(QUERY, answer(0.9), 0.7, paused, AS_OF);
+        WinProbabilityResponse.of(QUERY, answer(0.9), PATTERN_V1, 0.7, paused, AS_OF);
 
     assertThat(response.learning()).isEqualTo(LearningState.PAUSED);
     assertThat(response.takeTrade()).isTrue();

@@ -51,6 +51,24 @@ public final class Calibration {
       wonSums = wonSums.clone();
     }
 
+    /** The totals of both: the score of their records together. */
+    public Totals plus(Totals other) {
+      long[] sumCounts = counts();
+      double[] sumPredicted = predictedSums();
+      double[] sumWon = wonSums();
+      for (int i = 0; i < BINS; i++) {
+        sumCounts[i] += other.counts[i];
+        sumPredicted[i] += other.predictedSums[i];
+        sumWon[i] += other.wonSums[i];
+      }
+      return new Totals(
+          sumCounts,
+          sumPredicted,
+          sumWon,
+          brierSum + other.brierSum,
+          logLossSum + other.logLossSum);
+    }
+
     @Override
     public long[] counts() {
       return counts.clone();

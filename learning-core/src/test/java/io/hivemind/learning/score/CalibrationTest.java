@@ -116,7 +116,7 @@ class CalibrationTest {
       whole.record(p, won);
       first.record(p, won);
     }
-    Calibration carried = Calibration.from(first.totals());
+    Calibration carried = Calibration.from(new Calibration().totals().plus(first.totals()));
     for (int i = 0; i < 500; i++) {
       double p = random.nextDouble();
       boolean won = random.nextDouble() < p;

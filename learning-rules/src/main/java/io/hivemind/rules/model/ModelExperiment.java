@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * @param challengerShare the share of users, 0 to 1, served the challenger
  * @param challengerTiers tiers served the challenger whatever the share
+ * @param challengerUsers users served the challenger whatever their tier and hash
  */
-public record ModelExperiment(double challengerShare, Set<String> challengerTiers) {
+public record ModelExperiment(
+    double challengerShare, Set<String> challengerTiers, Set<String> challengerUsers) {
 
   public ModelExperiment {
     if (!(challengerShare >= 0 && challengerShare <= 1)) {
@@ -22,6 +24,12 @@ public record ModelExperiment(double challengerShare, Set<String> challengerTier
           "the challenger's share must be between 0 and 1, was " + challengerShare);
     }
     challengerTiers = Set.copyOf(challengerTiers);
+    challengerUsers = Set.copyOf(challengerUsers);
+  }
+
+  /** By share and tiers, no canary users. */
+  public ModelExperiment(double challengerShare, Set<String> challengerTiers) {
+    this(challengerShare, challengerTiers, Set.of());
   }
 
   /** Everyone on the pattern model: the challenger is scored in shadow only. */
@@ -29,10 +37,16 @@ public record ModelExperiment(double challengerShare, Set<String> challengerTier
     return new ModelExperiment(0, Set.of());
   }
 
+  /**
+   * Whether {@code userId}, asking with a key of {@code tier} (null: none), is served the
+   * challenger.
+   */
   public boolean servesChallenger(String userId, String tier, boolean privateUser) {
     if (privateUser) {
       return false;
     }
-    return challengerTiers.contains(tier) || Fnv.unit(userId) < challengerShare;
+    return challengerUsers.contains(userId)
+        || (tier != null && challengerTiers.contains(tier))
+        || Fnv.unit(userId) < challengerShare;
   }
 }

@@ -56,6 +56,18 @@ class ModelExperimentTest {
 
     assertThat(experiment.servesChallenger("u1", "elite", false)).isTrue();
     assertThat(experiment.servesChallenger("u1", "pro", false)).isFalse();
+    assertThat(experiment.servesChallenger("u1", null, false)).isFalse();
+  }
+
+  @Test
+  void shouldServeACanaryUserTheChallengerAndNobodyElse() {
+    ModelExperiment canary = new ModelExperiment(0, Set.of(), Set.of("beta-tester"));
+
+    assertThat(canary.servesChallenger("beta-tester", "basic", false)).isTrue();
+    assertThat(canary.servesChallenger("beta-tester", "basic", true)).isFalse();
+    assertThat(
+            IntStream.range(0, 1000).filter(i -> canary.servesChallenger("u" + i, "basic", false)))
+        .isEmpty();
   }
 
   @Test
