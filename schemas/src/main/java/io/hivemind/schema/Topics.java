@@ -66,6 +66,13 @@ public final class Topics {
    */
   public final String predictions;
 
+  /**
+   * Each symbol's market regime changes (ADR 21, 22): key symbol, value {@code RegimeChange}.
+   * Written by the analytics, read whole by the challenger's trainer and the query. A few changes a
+   * day per symbol: one partition, kept a month.
+   */
+  public final String regimes;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -83,6 +90,7 @@ public final class Topics {
     standings = prefix + "standings";
     models = prefix + "models";
     predictions = prefix + "predictions";
+    regimes = prefix + "regimes";
   }
 
   public static Topics withDefaultPrefix() {
@@ -113,6 +121,7 @@ public final class Topics {
         new TopicSpec(
             models, Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216"), 1),
         new TopicSpec(predictions, Map.of("retention.ms", String.valueOf(WEEK_MILLIS))),
+        new TopicSpec(regimes, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)), 1),
         new TopicSpec(
             clockProbes,
             Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),

@@ -40,6 +40,9 @@ public final class AnalyticsStores {
   /** symbol → {@code FleetBars}: the fleet's open minutes and the symbol's regime (ADR 21). */
   public static final String REGIME_BOOKS = "analytics-regime-books";
 
+  /** symbol → the label of the regime last published to {@code <prefix>regimes}. */
+  public static final String REGIMES_PUBLISHED = "analytics-regimes-published";
+
   /** The repartition topic's name: heartbeats' bars by symbol. */
   public static final String REGIME_BARS = "analytics-regime-bars";
 

@@ -13,6 +13,7 @@ import io.hivemind.schema.Experience;
 import io.hivemind.schema.ExplicitlyNamed;
 import io.hivemind.schema.Heartbeat;
 import io.hivemind.schema.ModelPrediction;
+import io.hivemind.schema.RegimeChange;
 import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Topics;
 import io.hivemind.schema.UserPerformance;
@@ -65,6 +66,8 @@ public final class AnalyticsTopology {
   private final Serde<AnalyticsContribution> contributionSerde;
   private final Serde<BadgeAward> awardSerde;
   private final Serde<ModelPrediction> predictionSerde;
+  private final Serde<RegimeChange> regimeChangeSerde;
+  private final RegimeClassifier classifier;
 
   public AnalyticsTopology(AvroSerdes serdes, Topics topics, BadgeRules rules) {
     this(serdes, topics, rules, FleetBars.Rules.defaults(KAnonymity.DEFAULT_K));
@@ -73,7 +76,18 @@ public final class AnalyticsTopology {
   /** With how the fleet's bars are gathered into market regimes ({@code k} among them). */
   public AnalyticsTopology(
       AvroSerdes serdes, Topics topics, BadgeRules rules, FleetBars.Rules barRules) {
+    this(serdes, topics, rules, barRules, RegimeClassifier.standard());
+  }
+
+  /** With the classifier that reads regimes from the fleet's bars. */
+  public AnalyticsTopology(
+      AvroSerdes serdes,
+      Topics topics,
+      BadgeRules rules,
+      FleetBars.Rules barRules,
+      RegimeClassifier classifier) {
     this.barRules = barRules;
+    this.classifier = classifier;
     this.topics = topics;
     this.analytics = new TradeAnalytics(rules);
     experienceSerde = serdes.valueSerde(Experience.class);
@@ -83,6 +97,7 @@ public final class AnalyticsTopology {
     contributionSerde = serdes.valueSerde(AnalyticsContribution.class);
     awardSerde = serdes.valueSerde(BadgeAward.class);
     predictionSerde = serdes.valueSerde(ModelPrediction.class);
+    regimeChangeSerde = serdes.valueSerde(RegimeChange.class);
   }
 
   public Topology build() {
@@ -174,8 +189,8 @@ public final class AnalyticsTopology {
         HeartbeatProcessor::new, Named.as("last-heartbeats"), AnalyticsStores.LAST_HEARTBEATS);
 
     // Market regimes (ADR 21): each heartbeat's bars, one record per symbol, to the task that owns
-    // the symbol, where the fleet's reports meet.
-    RegimeClassifier classifier = RegimeClassifier.standard();
+    // the symbol, where the fleet's reports meet; each change of a symbol's regime to the regimes
+    // topic, where the challenger's trainer and the query read it (ADR 22).
     heartbeats
         .flatMap(AnalyticsTopology::barsBySymbol, Named.as("regime-bars-by-symbol"))
         .repartition(
@@ -184,7 +199,11 @@ public final class AnalyticsTopology {
         .process(
             () -> new RegimeProcessor(barRules, classifier),
             Named.as("market-regimes"),
-            AnalyticsStores.REGIME_BOOKS);
+            AnalyticsStores.REGIME_BOOKS,
+            AnalyticsStores.REGIMES_PUBLISHED)
+        .to(
+            topics.regimes,
+            Produced.with(Serdes.String(), regimeChangeSerde).withName("regime-changes-sink"));
     return builder.build();
   }
 
@@ -219,6 +238,11 @@ public final class AnalyticsTopology {
   }
 
   private void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.REGIMES_PUBLISHED),
+            Serdes.String(),
+            Serdes.String()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(AnalyticsStores.PREDICTIONS),

@@ -3,6 +3,7 @@ package io.hivemind.analytics.training;
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.model.ChallengerSettings;
 import io.hivemind.rules.model.ChallengerInputs;
+import io.hivemind.rules.model.RegimeTimeline;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.InputOffset;
 import io.hivemind.schema.ModelSnapshot;
@@ -40,14 +41,17 @@ public final class ChallengerTrainer {
   private final String topic;
   private final ChallengerModel model;
   private final Map<Integer, Long> next;
+  private final RegimeTimeline regimes;
   private long skipped;
 
   private ChallengerTrainer(
       ChallengerModel model,
       Map<Integer, Long> next,
       Deserializer<Experience> decoder,
-      String topic) {
+      String topic,
+      RegimeTimeline regimes) {
     this.model = model;
+    this.regimes = regimes;
     this.next = new TreeMap<>(next);
     this.decoder = decoder;
     this.topic = topic;
@@ -63,9 +67,22 @@ public final class ChallengerTrainer {
       ChallengerSettings settings,
       Deserializer<Experience> decoder,
       String topic) {
+    return resume(latest, settings, decoder, topic, RegimeTimeline.none());
+  }
+
+  /**
+   * As above, giving each experience the regime of its symbol at its entry time from {@code
+   * regimes}.
+   */
+  public static ChallengerTrainer resume(
+      ModelSnapshot latest,
+      ChallengerSettings settings,
+      Deserializer<Experience> decoder,
+      String topic,
+      RegimeTimeline regimes) {
     ChallengerModel fresh = new ChallengerModel(settings);
     if (latest == null) {
-      return new ChallengerTrainer(fresh, Map.of(), decoder, topic);
+      return new ChallengerTrainer(fresh, Map.of(), decoder, topic, regimes);
     }
     try {
       ChallengerModel restored = ChallengerModel.fromBytes(bytes(latest.getModel()));
@@ -74,7 +91,7 @@ public final class ChallengerTrainer {
         for (InputOffset offset : latest.getOffsets()) {
           offsets.put(offset.getPartition(), offset.getNextOffset());
         }
-        return new ChallengerTrainer(restored, offsets, decoder, topic);
+        return new ChallengerTrainer(restored, offsets, decoder, topic, regimes);
       }
       LOG.infof(
           "the published challenger %s learned with other settings than %s: learning a new one"
@@ -86,7 +103,7 @@ public final class ChallengerTrainer {
               + " beginning of %s",
           latest.getVersion(), e.getMessage(), topic);
     }
-    return new ChallengerTrainer(fresh, Map.of(), decoder, topic);
+    return new ChallengerTrainer(fresh, Map.of(), decoder, topic, regimes);
   }
 
   /** Per partition, the first offset not learned yet: where following the topic resumes. */
@@ -110,7 +127,7 @@ public final class ChallengerTrainer {
         if (experience == null) {
           skipped++;
         } else {
-          ChallengerInputs.learn(model, experience);
+          ChallengerInputs.learn(model, experience, regimes);
         }
         next.put(record.partition(), record.offset() + 1);
       }

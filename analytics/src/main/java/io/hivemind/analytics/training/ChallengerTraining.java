@@ -2,10 +2,12 @@ package io.hivemind.analytics.training;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hivemind.learning.model.ChallengerSettings;
+import io.hivemind.rules.model.RegimeTimeline;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.KafkaConnection;
 import io.hivemind.schema.ModelSnapshot;
+import io.hivemind.schema.RegimeChange;
 import io.hivemind.schema.TopicFollower;
 import io.hivemind.schema.Topics;
 import io.micrometer.core.instrument.Gauge;
@@ -59,6 +61,9 @@ public class ChallengerTraining {
   private final Topics topics;
   private final Serde<ModelSnapshot> snapshots;
   private final Serde<Experience> experiences;
+  private final Serde<RegimeChange> regimeChanges;
+  private final RegimeTimeline regimes = new RegimeTimeline();
+  private volatile TopicFollower regimeFollower;
   private final Clock clock;
   private final ScheduledExecutorService schedule =
       Executors.newSingleThreadScheduledExecutor(
@@ -87,6 +92,7 @@ public class ChallengerTraining {
     AvroSerdes serdes = AvroSerdes.registry(registryUrl);
     this.snapshots = serdes.valueSerde(ModelSnapshot.class);
     this.experiences = serdes.valueSerde(Experience.class);
+    this.regimeChanges = serdes.valueSerde(RegimeChange.class);
     this.clock = clock;
     Gauge.builder("hivemind.challenger.learned", this, t -> t.figure(ChallengerTrainer::learned))
         .description("experiences the challenger on this instance has learned")
@@ -110,6 +116,9 @@ public class ChallengerTraining {
 
   void stop(@Observes ShutdownEvent event) {
     schedule.shutdownNow();
+    if (regimeFollower != null) {
+      regimeFollower.close();
+    }
     TopicFollower following = follower;
     if (following != null) {
       following.close();
@@ -144,17 +153,25 @@ public class ChallengerTraining {
   private void begin() {
     ModelSnapshot latest;
     try {
+      awaitRegimes();
       latest = latestPublished();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
     } catch (RuntimeException e) {
       LOG.errorf(
-          "the published challenger cannot be read (%s); trying again in %s",
+          "the published challenger or the regimes cannot be read (%s); trying again in %s",
           e.getMessage(), publishInterval);
       schedule.schedule(this::begin, publishInterval.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
     ChallengerTrainer resumed =
         ChallengerTrainer.resume(
-            latest, ChallengerSettings.defaults(), experiences.deserializer(), topics.experiences);
+            latest,
+            ChallengerSettings.defaults(),
+            experiences.deserializer(),
+            topics.experiences,
+            regimes);
     trainer.set(resumed);
     published = latest == null ? -1 : latest.getExperiences();
     producer = newProducer();
@@ -171,6 +188,20 @@ public class ChallengerTraining {
         publishInterval.toMillis(),
         publishInterval.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Follows the regimes and waits until what they held is read, so that an experience is given the
+   * regime a question about the same trade was given (the query reads the same topic).
+   */
+  private void awaitRegimes() throws InterruptedException {
+    if (regimeFollower == null) {
+      regimeFollower = regimes.follow(connection, topics.regimes, regimeChanges.deserializer());
+    }
+    if (!regimeFollower.awaitCaughtUp(READ_PUBLISHED)) {
+      throw new IllegalStateException(
+          topics.regimes + " was not read to its end within " + READ_PUBLISHED);
+    }
   }
 
   /** The last version published under {@link ChallengerTrainer#ROLE}, null when none was. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.hivemind.analytics.domain.BadgeRules;
 import io.hivemind.analytics.domain.FleetBars;
 import io.hivemind.analytics.domain.Leaderboard;
+import io.hivemind.learning.regime.RegimeClassifier;
+import io.hivemind.learning.regime.RegimeModel;
 import io.hivemind.learning.score.Calibration;
 import io.hivemind.schema.AnalyticsTally;
 import io.hivemind.schema.AvroSerdes;
@@ -15,6 +17,7 @@ import io.hivemind.schema.Heartbeat;
 import io.hivemind.schema.HeldBadge;
 import io.hivemind.schema.ModelPrediction;
 import io.hivemind.schema.ModelProbability;
+import io.hivemind.schema.RegimeChange;
 import io.hivemind.schema.ReportedBar;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Topics;
@@ -22,6 +25,7 @@ import io.hivemind.schema.UserPerformance;
 import io.hivemind.schema.streams.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +284,73 @@ class AnalyticsTopologyTest {
     assertThat(es.pending()).containsOnlyKeys(minute.plusSeconds(60));
     assertThat(books.get("NQ").lastSettled()).isEqualTo(minute);
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldPublishASymbolsRegimeWhenItIsFirstKnownAndWhenItChanges() {
+    RegimeModel fitted = RegimeModel.fitted();
+    RegimeModel quick =
+        new RegimeModel(
+            fitted.emissions(),
+            fitted.normHalfLife(),
+            fitted.anchorMinutes(),
+            fitted.maxGapMinutes(),
+            2,
+            fitted.switchMargin());
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-topology-test");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    driver =
+        new TopologyTestDriver(
+            new AnalyticsTopology(
+                    serdes,
+                    topics,
+                    BadgeRules.v1(),
+                    FleetBars.Rules.defaults(5),
+                    new RegimeClassifier(quick, ZoneId.of("America/New_York")))
+                .build(),
+            props);
+    TestOutputTopic<String, RegimeChange> regimes =
+        driver.createOutputTopic(
+            topics.regimes,
+            Serdes.String().deserializer(),
+            serdes.valueSerde(RegimeChange.class).deserializer());
+    heartbeats =
+        driver.createInputTopic(
+            topics.heartbeats,
+            Serdes.String().serializer(),
+            serdes.valueSerde(Heartbeat.class).serializer());
+
+    Instant minute = Instant.parse("2026-11-20T14:30:00Z");
+    double close = 4500;
+    for (int m = 0; m < 30; m++) {
+      close += (m % 2 == 0 ? 0.5 : -0.5);
+      for (int u = 0; u < 5; u++) {
+        reportBars(
+            "u" + u,
+            minute.plusSeconds(60L * m),
+            close + u * 0.25,
+            minute.plusSeconds(60L * m + 61 + u));
+      }
+    }
+
+    // reportBars reports ES and NQ: each symbol's changes, in order
+    List<RegimeChange> changes =
+        regimes.readRecordsToList().stream()
+            .filter(record -> record.key().equals("ES"))
+            .map(TestRecord::value)
+            .toList();
+    assertThat(changes).isNotEmpty();
+    RegimeChange first = changes.get(0);
+    assertThat(first.getSymbol()).isEqualTo("ES");
+    assertThat(first.getRegime()).isIn("trending", "choppy", "volatile", "quiet");
+    assertThat(first.getSince()).isBetween(minute, minute.plusSeconds(60L * 30));
+    for (int i = 1; i < changes.size(); i++) {
+      assertThat(changes.get(i).getRegime())
+          .as("only changes are published")
+          .isNotEqualTo(changes.get(i - 1).getRegime());
+    }
   }
 
   @Test

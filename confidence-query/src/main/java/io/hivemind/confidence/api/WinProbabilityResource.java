@@ -13,6 +13,7 @@ import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.rules.answer.TradeSimulation;
 import io.hivemind.rules.model.ModelExperiment;
+import io.hivemind.rules.model.RegimeTimeline;
 import io.hivemind.rules.model.ServedAnswer;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -56,6 +57,7 @@ public class WinProbabilityResource {
   private final ChallengerView challengers;
   private final ModelExperiment experiment;
   private final PredictionLog predictions;
+  private final RegimeTimeline regimes;
   private final Endpoint<ConfidenceAnswer> winProbability;
   private final Endpoint<TradeSimulation> simulateTrade;
 
@@ -77,6 +79,7 @@ public class WinProbabilityResource {
       ChallengerView challengers,
       ModelExperiment experiment,
       PredictionLog predictions,
+      RegimeTimeline regimes,
       @ConfigProperty(name = "hivemind.community.min-contributors") int minContributors) {
     this.model = ConfidenceModel.v1(minContributors);
     this.queries = queries;
@@ -87,6 +90,7 @@ public class WinProbabilityResource {
     this.challengers = challengers;
     this.experiment = experiment;
     this.predictions = predictions;
+    this.regimes = regimes;
     this.winProbability = new Endpoint<>(model::answer, answer -> answer, (body, answer) -> body);
     this.simulateTrade =
         new Endpoint<>(model::simulate, TradeSimulation::answer, SimulateTradeResponse::of);

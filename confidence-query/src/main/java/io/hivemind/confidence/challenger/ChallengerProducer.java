@@ -1,8 +1,11 @@
 package io.hivemind.confidence.challenger;
 
 import io.hivemind.rules.model.ModelExperiment;
+import io.hivemind.rules.model.RegimeTimeline;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.KafkaConnection;
+import io.hivemind.schema.RegimeChange;
+import io.hivemind.schema.TopicFollower;
 import io.hivemind.schema.Topics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 class ChallengerProducer {
 
+  private volatile TopicFollower regimeFollower;
+
   @Produces
   @Singleton
   ChallengerView challengers(
@@ -34,6 +39,22 @@ class ChallengerProducer {
             new Topics(prefix),
             AvroSerdes.registry(registryUrl))
         .start();
+  }
+
+  /** Each symbol's regimes, as the analytics publishes their changes (ADR 21, 22). */
+  @Produces
+  @Singleton
+  RegimeTimeline regimes(
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      @ConfigProperty(name = "hivemind.topic-prefix") String prefix,
+      @ConfigProperty(name = "hivemind.registry.url") String registryUrl) {
+    RegimeTimeline regimes = new RegimeTimeline();
+    regimeFollower =
+        regimes.follow(
+            KafkaConnection.settings(kafkaConfig),
+            new Topics(prefix).regimes,
+            AvroSerdes.registry(registryUrl).valueSerde(RegimeChange.class).deserializer());
+    return regimes;
   }
 
   @Produces
@@ -73,5 +94,11 @@ class ChallengerProducer {
 
   void close(@Disposes PredictionLog log) {
     log.close();
+  }
+
+  void close(@Disposes RegimeTimeline regimes) {
+    if (regimeFollower != null) {
+      regimeFollower.close();
+    }
   }
 }

@@ -17,29 +17,42 @@ public final class ChallengerInputs {
   private ChallengerInputs() {}
 
   public static TradeContext of(Experience experience) {
+    return of(experience, RegimeTimeline.none());
+  }
+
+  public static TradeContext of(Experience experience, RegimeTimeline regimes) {
     return new TradeContext(
         experience.getUserId(),
         experience.getSymbol(),
         experience.getSide().name(),
         experience.getEntryTime(),
         experience.getFeatures(),
-        null,
+        regimes.at(experience.getSymbol(), experience.getEntryTime()),
         experience.getPrivateUser());
   }
 
   public static TradeContext of(ConfidenceQuery query) {
+    return of(query, RegimeTimeline.none());
+  }
+
+  public static TradeContext of(ConfidenceQuery query, RegimeTimeline regimes) {
     return new TradeContext(
         query.userId(),
         query.symbol(),
         query.side().name(),
         query.time(),
         query.features(),
-        null,
+        regimes.at(query.symbol(), query.time()),
         query.privateUser());
   }
 
   /** Learns one experience into the model, with its signal id in the model's version. */
   public static void learn(ChallengerModel model, Experience experience) {
-    model.learn(of(experience), experience.getWin(), experience.getSignalId());
+    learn(model, experience, RegimeTimeline.none());
+  }
+
+  /** As above, with the regime in force at the entry time. */
+  public static void learn(ChallengerModel model, Experience experience, RegimeTimeline regimes) {
+    model.learn(of(experience, regimes), experience.getWin(), experience.getSignalId());
   }
 }

@@ -52,6 +52,17 @@ public record ServedAnswer(
       ConfidenceAnswer pattern,
       Optional<ChallengerModel> challenger,
       ModelExperiment experiment) {
+    return of(query, tier, pattern, challenger, experiment, RegimeTimeline.none());
+  }
+
+  /** As above, the challenger asked with the symbol's regime at the question's time. */
+  public static ServedAnswer of(
+      ConfidenceQuery query,
+      String tier,
+      ConfidenceAnswer pattern,
+      Optional<ChallengerModel> challenger,
+      ModelExperiment experiment,
+      RegimeTimeline regimes) {
     Prediction patternSays =
         new Prediction(PATTERN, PATTERN_VERSION, pattern.confidence().probability());
     if (challenger.isEmpty()) {

@@ -7,6 +7,7 @@ import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.schema.Experience;
+import io.hivemind.schema.RegimeChange;
 import io.hivemind.schema.Side;
 import java.time.Instant;
 import java.util.Map;
@@ -38,6 +39,26 @@ class ChallengerInputsTest {
     ChallengerInputs.learn(model, experience(true));
     ConfidenceQuery someoneElse = new ConfidenceQuery("u2", "ES", Side.LONG, SEEN, ENTRY);
     assertThat(model.probability(ChallengerInputs.of(someoneElse))).isEqualTo(0.5);
+  }
+
+  @Test
+  void shouldGiveTheQuestionAndItsExperienceTheRegimeInForceAtTheEntry() {
+    RegimeTimeline regimes = new RegimeTimeline();
+    regimes.record(change("ES", "quiet", ENTRY.minusSeconds(3600)));
+    regimes.record(change("ES", "volatile", ENTRY.plusSeconds(60))); // after the entry
+    regimes.record(change("NQ", "trending", ENTRY.minusSeconds(60))); // another symbol
+    ConfidenceQuery question = new ConfidenceQuery("u1", "ES", Side.LONG, SEEN, ENTRY);
+
+    assertThat(ChallengerInputs.of(question, regimes).regime()).isEqualTo("quiet");
+    assertThat(ChallengerInputs.of(experience(false), regimes).regime()).isEqualTo("quiet");
+    assertThat(ChallengerFeatures.names(ChallengerInputs.of(question, regimes)))
+        .isEqualTo(ChallengerFeatures.names(ChallengerInputs.of(experience(false), regimes)))
+        .isNotEqualTo(ChallengerFeatures.names(ChallengerInputs.of(question)));
+    assertThat(ChallengerInputs.of(question).regime()).isNull();
+  }
+
+  static RegimeChange change(String symbol, String regime, Instant since) {
+    return new RegimeChange(symbol, regime, since, since.plusSeconds(120));
   }
 
   private static Experience experience(boolean privateUser) {
