@@ -140,15 +140,7 @@ public class WinProbabilityResource {
       @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
       @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
       @Context UriInfo uriInfo) {
-    SignalRequest asked = forReadableUser(signal);
-    Question question = reader.fromSignal(asked, threshold);
-    return ask(
-        question,
-        tierOf(question.query().userId(), tier),
-        asked.signalId(),
-        forwarded,
-        ForwardableRequest.post(uriInfo, asked, authorization),
-        winProbability);
+    return askAbout(signal, threshold, tier, forwarded, authorization, uriInfo, winProbability);
   }
 
   /**
@@ -166,6 +158,18 @@ public class WinProbabilityResource {
       @RestHeader(ForwardableRequest.FORWARDED_HEADER) String forwarded,
       @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
       @Context UriInfo uriInfo) {
+    return askAbout(signal, threshold, tier, forwarded, authorization, uriInfo, simulateTrade);
+  }
+
+  /** A question about a signal body (the POSTs): the signal's id is logged with the predictions. */
+  private <T> Uni<Response> askAbout(
+      SignalRequest signal,
+      String threshold,
+      String tier,
+      String forwarded,
+      String authorization,
+      UriInfo uriInfo,
+      Endpoint<T> endpoint) {
     SignalRequest asked = forReadableUser(signal);
     Question question = reader.fromSignal(asked, threshold);
     return ask(
@@ -174,7 +178,7 @@ public class WinProbabilityResource {
         asked.signalId(),
         forwarded,
         ForwardableRequest.post(uriInfo, asked, authorization),
-        simulateTrade);
+        endpoint);
   }
 
   /** The signal as the key's user's when it names nobody; 403 when it names another user. */
