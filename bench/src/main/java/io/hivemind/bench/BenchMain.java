@@ -7,6 +7,7 @@ import io.hivemind.bench.quality.QualityBenchmark;
 import io.hivemind.bench.query.QueryBenchmark;
 import io.hivemind.bench.replay.ReplayBenchmark;
 import io.hivemind.bench.restore.RestoreBenchmark;
+import io.hivemind.bench.scoring.ScoringBenchmark;
 import io.hivemind.bench.state.JoinStateBenchmark;
 import java.util.List;
 
@@ -23,7 +24,8 @@ public final class BenchMain {
           new RestoreBenchmark(),
           new FreshnessBenchmark(),
           new QualityBenchmark(),
-          new JoinStateBenchmark());
+          new JoinStateBenchmark(),
+          new ScoringBenchmark());
 
   private BenchMain() {}
 

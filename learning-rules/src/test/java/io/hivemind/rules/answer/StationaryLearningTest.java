@@ -3,15 +3,11 @@ package io.hivemind.rules.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hivemind.learning.pattern.PatternScheme;
-import io.hivemind.rules.learn.CommunityShares;
-import io.hivemind.rules.learn.LearnerSettings;
-import io.hivemind.rules.learn.StatsUpdates;
+import io.hivemind.rules.learn.PatternLearner;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Side;
-import io.hivemind.schema.StatsKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,10 +33,7 @@ class StationaryLearningTest {
   private final SplittableRandom random = new SplittableRandom(15);
   private int learned;
   private int wins;
-  private final StatsMaps stats = new StatsMaps();
-  private final Map<StatsKey, Long> shares = new HashMap<>();
-  private final CommunityShares cap =
-      new CommunityShares(LearnerSettings.DEFAULT_COMMUNITY_CAP_PER_DAY);
+  private final PatternLearner learner = new PatternLearner(HALF_LIFE);
   private final ConfidenceModel model =
       ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
 
@@ -72,18 +65,7 @@ class StationaryLearningTest {
     for (int trade = from; trade < to; trade++) {
       Instant time = START.plusMillis((long) (SPAN.toMillis() * (trade / 30_000.0)));
       Experience experience = experience("u" + random.nextInt(USERS), sessionTime(time), trade);
-      for (StatsKey key : StatsUpdates.userKeys(experience)) {
-        stats.users().put(key, StatsUpdates.plus(stats.users().get(key), experience, HALF_LIFE));
-      }
-      for (CommunityShares.KeyedContribution counted :
-          cap.contribute(experience, CommunityShares.Ledger.in(shares))) {
-        stats
-            .community()
-            .put(
-                counted.key(),
-                StatsUpdates.plus(
-                    stats.community().get(counted.key()), counted.contribution(), HALF_LIFE));
-      }
+      learner.learn(experience);
     }
   }
 
@@ -95,7 +77,7 @@ class StationaryLearningTest {
       Instant time = sessionTime(START.plus(Duration.ofDays(random.nextInt(25))));
       ConfidenceQuery query =
           new ConfidenceQuery("u" + random.nextInt(USERS), "ES", Side.LONG, features(), time);
-      sum += model.answer(query, stats).confidence().probability();
+      sum += model.answer(query, learner.stats()).confidence().probability();
     }
     return sum / questions;
   }
