@@ -8,6 +8,7 @@ import io.hivemind.bench.keys.BenchKeys;
 import io.hivemind.bench.load.Preflight;
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.model.ChallengerSettings;
+import io.hivemind.learning.regime.RegimeClassifier;
 import io.hivemind.learning.score.Calibration;
 import io.hivemind.rules.model.ChallengerInputs;
 import io.hivemind.schema.Experience;
@@ -17,7 +18,9 @@ import io.hivemind.simulator.bot.RetryPolicy;
 import io.hivemind.simulator.bot.StopSignal;
 import io.hivemind.simulator.fleet.FleetSettings;
 import io.hivemind.simulator.fleet.SimulatedUser;
+import io.hivemind.simulator.market.Instrument;
 import io.hivemind.simulator.score.FleetTally;
+import io.hivemind.simulator.score.RegimeAccuracy;
 import io.hivemind.simulator.world.MarketWorld;
 import io.hivemind.simulator.world.Opportunity;
 import java.net.URI;
@@ -162,12 +165,30 @@ public final class QualityBenchmark implements Benchmark {
     System.out.println();
     System.out.printf(
         "learning quality on %d held-out probes: pattern = served by the stack; challenger = %s,"
-            + " learned offline from the same experiences (not served yet, ADR 22)%n",
+            + " learned here from the same experiences in the order posted (the stack's trainer"
+            + " learns them too, with the regimes it has seen; ADR 22)%n",
         probeCount, challenger.version().name());
     table.lines().forEach(System.out::println);
     System.out.println();
     table.printReliability(System.out, PATTERN);
+    System.out.println();
+    RegimeAccuracy.Result regimes =
+        RegimeAccuracy.measure(
+            RegimeClassifier.standard(),
+            List.of(seed),
+            Instrument.all(),
+            start,
+            (int) Duration.between(start, end).toDays(),
+            REGIME_WARMUP_DAYS);
+    System.out.printf(
+        "market regime accuracy on this world's minutes (seed %d, every instrument, scored after"
+            + " %d days of warm-up; the simulator's true regimes): %.3f%n",
+        seed, REGIME_WARMUP_DAYS, regimes.accuracy());
+    System.out.print(regimes.table());
   }
+
+  /** Days of minutes the regime classifier reads before it is scored (its norms per session). */
+  private static final int REGIME_WARMUP_DAYS = 3;
 
   private static final String PATTERN = "pattern";
 
