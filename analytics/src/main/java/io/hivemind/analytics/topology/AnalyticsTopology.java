@@ -238,45 +238,19 @@ public final class AnalyticsTopology {
   }
 
   private void addStores(StreamsBuilder builder) {
+    addStore(builder, AnalyticsStores.REGIMES_PUBLISHED, Serdes.String());
+    addStore(builder, AnalyticsStores.PREDICTIONS, predictionSerde);
+    addStore(builder, AnalyticsStores.MODEL_SCORES, new ScoreTotalsSerde());
+    addStore(builder, AnalyticsStores.REGIME_BOOKS, new FleetBarsSerde());
+    addStore(builder, AnalyticsStores.EXPERIENCES_SEEN, Serdes.Long());
+    addStore(builder, AnalyticsStores.USER_LEDGERS, performanceSerde);
+    addStore(builder, AnalyticsStores.USER_TALLIES, tallySerde);
+    addStore(builder, AnalyticsStores.LAST_HEARTBEATS, Serdes.Long());
+  }
+
+  /** A persistent key-value store keyed by string (changelogged: exactly once with the app). */
+  private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.REGIMES_PUBLISHED),
-            Serdes.String(),
-            Serdes.String()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.PREDICTIONS),
-            Serdes.String(),
-            predictionSerde));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.MODEL_SCORES),
-            Serdes.String(),
-            new ScoreTotalsSerde()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.REGIME_BOOKS),
-            Serdes.String(),
-            new FleetBarsSerde()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.EXPERIENCES_SEEN),
-            Serdes.String(),
-            Serdes.Long()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.USER_LEDGERS),
-            Serdes.String(),
-            performanceSerde));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.USER_TALLIES),
-            Serdes.String(),
-            tallySerde));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.LAST_HEARTBEATS),
-            Serdes.String(),
-            Serdes.Long()));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
   }
 }

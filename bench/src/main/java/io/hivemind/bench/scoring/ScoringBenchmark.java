@@ -87,32 +87,10 @@ public final class ScoringBenchmark implements Benchmark {
     ConfidenceModel pattern = ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
     ModelExperiment everyone = new ModelExperiment(1, Set.of());
     Variant alone =
-        q ->
-            ServedAnswer.of(
-                q,
-                "elite",
-                pattern.answer(q, learner.stats()),
-                Optional.empty(),
-                ModelExperiment.patternOnly(),
-                regimes);
+        variant(pattern, learner, Optional.empty(), ModelExperiment.patternOnly(), regimes);
     Variant shadow =
-        q ->
-            ServedAnswer.of(
-                q,
-                "elite",
-                pattern.answer(q, learner.stats()),
-                Optional.of(challenger),
-                ModelExperiment.patternOnly(),
-                regimes);
-    Variant served =
-        q ->
-            ServedAnswer.of(
-                q,
-                "elite",
-                pattern.answer(q, learner.stats()),
-                Optional.of(challenger),
-                everyone,
-                regimes);
+        variant(pattern, learner, Optional.of(challenger), ModelExperiment.patternOnly(), regimes);
+    Variant served = variant(pattern, learner, Optional.of(challenger), everyone, regimes);
     List<Variant> variants = List.of(alone, shadow, served);
     double[][] nanos = new double[variants.size()][rounds];
     double sink = 0;
@@ -150,6 +128,23 @@ public final class ScoringBenchmark implements Benchmark {
 
   private interface Variant {
     ServedAnswer answer(ConfidenceQuery query);
+  }
+
+  /** The query's in-memory work for one answer, with this challenger (if any) and this switch. */
+  private static Variant variant(
+      ConfidenceModel pattern,
+      PatternLearner learner,
+      Optional<ChallengerModel> challenger,
+      ModelExperiment experiment,
+      RegimeTimeline regimes) {
+    return query ->
+        ServedAnswer.of(
+            query,
+            "elite",
+            pattern.answer(query, learner.stats()),
+            challenger,
+            experiment,
+            regimes);
   }
 
   /** [nanoseconds per answer, a checksum that keeps the work from being optimised away]. */
