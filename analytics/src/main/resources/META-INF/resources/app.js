@@ -565,14 +565,15 @@ function settingValue(s) {
 }
 
 async function loadOperatorDetail() {
-  const [audit, schedules, stats, learning, lag] = await Promise.allSettled([
+  const [audit, schedules, stats, learning, lag, models] = await Promise.allSettled([
     gateway('/api/audit?limit=20'),
     gateway('/api/schedule/get'),
     analytics('/api/bots/stats'),
     learner('/api/learning'),
     learnerLag(),
+    analytics('/api/ml/models'),
   ]);
-  for (const r of [audit, schedules, stats, learning]) {
+  for (const r of [audit, schedules, stats, learning, models]) {
     if (r.status === 'rejected' && r.reason instanceof Refused) throw r.reason;
   }
   const unavailable = (r) => h('p', { class: 'withheld' }, `unavailable (${r.status === 'rejected' ? r.reason.message : problem(r.value)})`);
@@ -607,10 +608,35 @@ async function loadOperatorDetail() {
     );
   } else $('op-missed').replaceChildren(unavailable(stats));
 
+  $('op-models').replaceChildren(ok(models) ? renderModels(models.value.data) : unavailable(models));
+
   if (ok(learning)) setFigure('op-learner', `${learning.value.data.learning}, streams ${learning.value.data.streams}`);
   else setFigure('op-learner', 'unreachable', { withheld: true });
   const lagValue = lag.status === 'fulfilled' ? lag.value : null;
   setFigure('op-lag', lagValue === null ? 'unknown' : fmtCount(lagValue), { withheld: lagValue === null });
+}
+
+/** Each model's score against outcomes (ADR 22), and where the challenger's training is. */
+function renderModels(m) {
+  const c = m.challenger || {};
+  const training = c.training
+    ? `Challenger ${c.version || '(no version yet)'}: ${fmtCount(c.learned)} experiences learned, ${c.published >= 0 ? fmtCount(c.published) : 'none'} in the version published.`
+    : 'The challenger is not trained on this instance.';
+  const fixed = (v, digits) => (typeof v === 'number' ? v.toFixed(digits) : '—');
+  const scores = m.scores || [];
+  return h(
+    'div',
+    {},
+    h('p', { id: 'models-training' }, training),
+    scores.length
+      ? h(
+          'table',
+          { id: 'models-table' },
+          head('Model', 'Trades', 'Brier', 'Log loss', 'ECE', 'Mean predicted', 'Won'),
+          h('tbody', {}, scores.map((s) => h('tr', {}, h('td', {}, s.model), h('td', {}, fmtCount(s.trades)), h('td', {}, fixed(s.brier, 4)), h('td', {}, fixed(s.log_loss, 4)), h('td', {}, fixed(s.ece, 3)), h('td', {}, fmtRate(s.mean_predicted)), h('td', {}, fmtRate(s.win_rate))))),
+        )
+      : h('p', { class: 'empty' }, 'No trade scored yet: scores come once a trade bots asked about (POST win_probability with its signal_id) has its outcome.'),
+  );
 }
 
 /**

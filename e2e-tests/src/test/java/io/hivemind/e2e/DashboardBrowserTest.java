@@ -173,6 +173,11 @@ class DashboardBrowserTest {
       Awaitility.await("the operator view reads the kill switch")
           .atMost(Duration.ofSeconds(15))
           .until(() -> page.text("op-trading").equals("ACTIVE"));
+      // the demo fleet asked about its signals and traded them: both models scored in shadow
+      Awaitility.await("the models' scores against the fleet's outcomes")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> page.text("op-models").contains("pattern"));
+      assertThat(page.text("op-models")).contains("Challenger");
       page.screenshot("operator-desktop");
 
       // from a phone-sized screen: a reason, the big button, the confirmation
