@@ -8,6 +8,7 @@ import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceModel;
 import io.hivemind.rules.answer.ConfidenceQuery;
+import io.hivemind.rules.answer.PriorFitter;
 import io.hivemind.rules.learn.PatternLearner;
 import io.hivemind.rules.model.ChallengerInputs;
 import io.hivemind.rules.model.ModelExperiment;
@@ -86,12 +87,23 @@ public final class ScoringBenchmark implements Benchmark {
     }
     ConfidenceModel pattern = ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
     ModelExperiment everyone = new ModelExperiment(1, Set.of());
+    PriorFitter fixed =
+        new PriorFitter(PriorFitter.DEFAULT_FIT, ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
+    PriorFitter fitted = learner.stats().priors();
     Variant alone =
-        variant(pattern, learner, Optional.empty(), ModelExperiment.patternOnly(), regimes);
+        variant(pattern, learner, fixed, Optional.empty(), ModelExperiment.patternOnly(), regimes);
+    Variant priors =
+        variant(pattern, learner, fitted, Optional.empty(), ModelExperiment.patternOnly(), regimes);
     Variant shadow =
-        variant(pattern, learner, Optional.of(challenger), ModelExperiment.patternOnly(), regimes);
-    Variant served = variant(pattern, learner, Optional.of(challenger), everyone, regimes);
-    List<Variant> variants = List.of(alone, shadow, served);
+        variant(
+            pattern,
+            learner,
+            fitted,
+            Optional.of(challenger),
+            ModelExperiment.patternOnly(),
+            regimes);
+    Variant served = variant(pattern, learner, fitted, Optional.of(challenger), everyone, regimes);
+    List<Variant> variants = List.of(alone, priors, shadow, served);
     double[][] nanos = new double[variants.size()][rounds];
     double sink = 0;
     for (int warm = 0; warm < 3; warm++) {
@@ -110,19 +122,21 @@ public final class ScoringBenchmark implements Benchmark {
     System.out.printf(
         "%nper answer, median of %d rounds of %,d questions (in memory: estimate + served answer)%n",
         rounds, questions);
-    System.out.printf("  %-44s %8.2f µs%n", "pattern model alone (baseline)", base / 1000);
     System.out.printf(
-        "  %-44s %8.2f µs  (+%.2f µs, %.2fx)%n",
-        "pattern + challenger in shadow",
-        median(nanos[1]) / 1000,
-        (median(nanos[1]) - base) / 1000,
-        median(nanos[1]) / base);
-    System.out.printf(
-        "  %-44s %8.2f µs  (+%.2f µs, %.2fx)%n",
-        "challenger served (pattern beside it)",
-        median(nanos[2]) / 1000,
-        (median(nanos[2]) - base) / 1000,
-        median(nanos[2]) / base);
+        "  %-44s %8.2f µs%n", "pattern model alone, fixed priors (baseline)", base / 1000);
+    String[] names = {
+      "pattern model alone, fitted priors (served)",
+      "pattern (fitted) + challenger in shadow",
+      "challenger served (pattern beside it)"
+    };
+    for (int v = 1; v < variants.size(); v++) {
+      System.out.printf(
+          "  %-44s %8.2f µs  (+%.2f µs, %.2fx)%n",
+          names[v - 1],
+          median(nanos[v]) / 1000,
+          (median(nanos[v]) - base) / 1000,
+          median(nanos[v]) / base);
+    }
     System.out.printf("  (checksum %.3f)%n", sink);
   }
 
@@ -134,6 +148,7 @@ public final class ScoringBenchmark implements Benchmark {
   private static Variant variant(
       ConfidenceModel pattern,
       PatternLearner learner,
+      PriorFitter priors,
       Optional<ChallengerModel> challenger,
       ModelExperiment experiment,
       RegimeTimeline regimes) {
@@ -141,7 +156,7 @@ public final class ScoringBenchmark implements Benchmark {
         ServedAnswer.of(
             query,
             "elite",
-            pattern.answer(query, learner.stats()),
+            pattern.answer(query, learner.stats(), priors),
             challenger,
             experiment,
             regimes);

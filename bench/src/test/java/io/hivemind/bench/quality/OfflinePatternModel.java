@@ -28,7 +28,10 @@ final class OfflinePatternModel {
   }
 
   double answer(Opportunity probe) {
-    return model.answer(query(probe), learner.stats()).confidence().probability();
+    return model
+        .answer(query(probe), learner.stats(), learner.stats().priors())
+        .confidence()
+        .probability();
   }
 
   static ConfidenceQuery query(Opportunity probe) {

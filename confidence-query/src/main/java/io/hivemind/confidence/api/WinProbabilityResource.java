@@ -4,6 +4,7 @@ import io.hivemind.access.http.Caller;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.confidence.challenger.ChallengerView;
 import io.hivemind.confidence.challenger.PredictionLog;
+import io.hivemind.confidence.query.CommunityPriors;
 import io.hivemind.confidence.query.UserStatsQueries;
 import io.hivemind.control.domain.BotContext;
 import io.hivemind.control.kafka.ControlView;
@@ -80,6 +81,7 @@ public class WinProbabilityResource {
       ModelExperiment experiment,
       PredictionLog predictions,
       RegimeTimeline regimes,
+      CommunityPriors priors,
       @ConfigProperty(name = "hivemind.community.min-contributors") int minContributors) {
     this.model = ConfidenceModel.v1(minContributors);
     this.queries = queries;
@@ -91,9 +93,16 @@ public class WinProbabilityResource {
     this.experiment = experiment;
     this.predictions = predictions;
     this.regimes = regimes;
-    this.winProbability = new Endpoint<>(model::answer, answer -> answer, (body, answer) -> body);
+    this.winProbability =
+        new Endpoint<>(
+            (query, stats) -> model.answer(query, stats, priors.current()),
+            answer -> answer,
+            (body, answer) -> body);
     this.simulateTrade =
-        new Endpoint<>(model::simulate, TradeSimulation::answer, SimulateTradeResponse::of);
+        new Endpoint<>(
+            (query, stats) -> model.simulate(query, stats, priors.current()),
+            TradeSimulation::answer,
+            SimulateTradeResponse::of);
   }
 
   @GET

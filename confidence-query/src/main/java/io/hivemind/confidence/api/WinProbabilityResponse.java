@@ -5,11 +5,14 @@ import io.hivemind.control.domain.EffectiveState;
 import io.hivemind.control.domain.LearningState;
 import io.hivemind.control.domain.TradingState;
 import io.hivemind.learning.confidence.Confidence;
+import io.hivemind.learning.confidence.ShrinkagePriors;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceQuery;
+import io.hivemind.rules.model.ServedAnswer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 
 /** The body of {@code /api/ml/win_probability} (contract v1, DESIGN §6). */
 record WinProbabilityResponse(
@@ -59,12 +62,35 @@ record WinProbabilityResponse(
   /**
    * {@code community_level}: the pattern level {@code community_trades} is counted at, the deepest
    * of the question's with enough distinct users to be shown (k-anonymity); null when none has.
+   * {@code prior}: where the pattern model's chain started and how strongly each level shrank (ADR
+   * 20); null when the challenger answered.
    */
   record EvidenceCounts(
       @JsonProperty("user_trades") long userTrades,
       @JsonProperty("community_trades") long communityTrades,
       @JsonProperty("community_level") Integer communityLevel,
-      @JsonProperty("pattern") String pattern) {}
+      @JsonProperty("pattern") String pattern,
+      @JsonProperty("prior") Prior prior) {}
+
+  /**
+   * The empirical-Bayes priors the answer was shrunk with: {@code mean}, the fleet's pooled rate
+   * the community's chain starts at (0.5 until enough groups have trades), and {@code strengths},
+   * each level's prior in pseudo-trades (10 where a level's groups did not fit).
+   */
+  record Prior(
+      @JsonProperty("mean") double mean, @JsonProperty("strengths") List<Double> strengths) {
+
+    private static final int DECIMALS = 6;
+
+    static Prior of(ShrinkagePriors priors) {
+      return new Prior(
+          round(priors.rootMean()), priors.levelStrengths().stream().map(Prior::round).toList());
+    }
+
+    private static double round(double value) {
+      return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+    }
+  }
 
   static WinProbabilityResponse of(
       ConfidenceQuery query,
@@ -86,7 +112,8 @@ record WinProbabilityResponse(
             answer.userTrades(),
             answer.communityTrades(),
             answer.communityLevel().isPresent() ? answer.communityLevel().getAsInt() : null,
-            answer.pattern()),
+            answer.pattern(),
+            ServedAnswer.PATTERN.equals(model.name()) ? Prior.of(answer.priors()) : null),
         threshold,
         probability >= threshold && control.allowsEntries(),
         control.tradingState(),

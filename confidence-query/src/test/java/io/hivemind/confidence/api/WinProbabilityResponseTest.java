@@ -39,7 +39,12 @@ class WinProbabilityResponseTest {
                 "LONG",
                 0.68,
                 new WinProbabilityResponse.Interval(0.61, 0.74, 0.9),
-                new WinProbabilityResponse.EvidenceCounts(42, 2400, 2, "v1/mid/rsi6/vz-5"),
+                new WinProbabilityResponse.EvidenceCounts(
+                    42,
+                    2400,
+                    2,
+                    "v1/mid/rsi6/vz-5",
+                    new WinProbabilityResponse.Prior(0.5, List.of(10.0))),
                 0.7,
                 false,
                 TradingState.ACTIVE,

@@ -14,6 +14,8 @@ import io.hivemind.control.domain.Scope;
 import io.hivemind.control.domain.Setting;
 import io.hivemind.control.domain.TradingState;
 import io.hivemind.control.kafka.ControlPublisher;
+import io.hivemind.learning.confidence.ConfidenceEstimator;
+import io.hivemind.learning.confidence.ShrinkagePriors;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.rules.answer.ConfidenceAnswer;
 import io.hivemind.rules.answer.ConfidenceModel;
@@ -308,7 +310,11 @@ class ConfidenceQueryServiceTest {
 
     assertThat(body.at("/evidence/community_trades").asLong()).isZero();
     assertThat(body.at("/evidence/community_level").isNull()).isTrue();
-    assertThat(body.get("win_probability").asDouble()).isCloseTo(0.5, within(1e-9));
+    // nothing withheld moves the answer off where the chain starts: the fleet's pooled rate (or 50
+    // %
+    // before the priors fit), which the answer names
+    assertThat(body.get("win_probability").asDouble())
+        .isCloseTo(body.at("/evidence/prior/mean").asDouble(), within(1e-4));
   }
 
   @Test
@@ -407,14 +413,18 @@ class ConfidenceQueryServiceTest {
                         && b.at("/evidence/community_trades").asLong() == 2000);
     JsonNode newcomerAnswer = json(winProbability(newcomer, symbol, time).statusCode(200));
 
+    // the same model with the priors the answer names (fitted from every test's community here)
+    ShrinkagePriors named = priorsOf(veteranAnswer);
     ConfidenceAnswer expected =
         ConfidenceModel.v1(K)
             .answer(
                 new ConfidenceQuery(veteran, symbol, Side.LONG, FEATURES, time),
-                new MapLookup(user, community));
+                new MapLookup(user, community),
+                (s, sd, p, fixed) -> named);
     assertThat(veteranAnswer.get("win_probability").asDouble())
         .isCloseTo(expected.confidence().probability(), within(1e-4));
     assertThat(veteranAnswer.get("win_probability").asDouble()).isLessThan(0.4);
+    // 2,000 community trades at 50 % at every level outweigh any prior
     assertThat(newcomerAnswer.get("win_probability").asDouble()).isCloseTo(0.5, within(0.01));
     assertThat(veteranAnswer.get("take_trade").asBoolean()).isFalse();
   }
@@ -755,5 +765,15 @@ class ConfidenceQueryServiceTest {
     public Optional<WinStats> community(CommunityStatsKey key) {
       return Optional.ofNullable(community.get(key));
     }
+  }
+
+  /** The priors an answer names (ADR 20), as the estimator takes them. */
+  private static ShrinkagePriors priorsOf(JsonNode answer) {
+    JsonNode prior = answer.at("/evidence/prior");
+    List<Double> strengths = new java.util.ArrayList<>();
+    prior.get("strengths").forEach(s -> strengths.add(s.asDouble()));
+    ShrinkagePriors fixed = ConfidenceEstimator.defaults().fixedPriors();
+    return new ShrinkagePriors(
+        prior.get("mean").asDouble(), strengths, fixed.skillStrength(), fixed.userStrength());
   }
 }

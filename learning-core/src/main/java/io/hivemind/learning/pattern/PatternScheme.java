@@ -61,6 +61,24 @@ public final class PatternScheme {
     return List.copyOf(patterns);
   }
 
+  /**
+   * The pattern one level above {@code pattern} (of level {@code level} ≥ 1), whose statistics hold
+   * every trade of it: {@code v1/mid/rsi6/vz-5} → {@code v1/mid} → {@code v1}.
+   */
+  public static String parent(int level, String pattern) {
+    if (level < 1 || level >= LEVELS) {
+      throw new IllegalArgumentException("level must be 1 or 2, was " + level);
+    }
+    int end = -1;
+    for (int segment = 0; segment < level; segment++) {
+      end = pattern.indexOf('/', end + 1);
+      if (end < 0) {
+        throw new IllegalArgumentException("not a level-" + level + " pattern: " + pattern);
+      }
+    }
+    return pattern.substring(0, end);
+  }
+
   static int rsiBucket(double rsi) {
     return clamp((int) Math.floor(rsi / RSI_WIDTH), 0, RSI_MAX_BUCKET);
   }

@@ -1,6 +1,7 @@
 package io.hivemind.learning.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -29,6 +30,19 @@ class PatternSchemeTest {
     assertThat(scheme.patterns(time, Map.of())).containsExactly("v1", "v1/mid");
     assertThat(scheme.patterns(time, Map.of("rsi", 50.0))).hasSize(2);
     assertThat(scheme.patterns(time, Map.of("rsi", Double.NaN, "vwap_z", 1.0))).hasSize(2);
+  }
+
+  @Test
+  void shouldNameEachPatternsParentFromThePatternsItIsBuiltOf() {
+    Instant time = Instant.parse("2026-11-20T17:32:45Z");
+    var patterns = scheme.patterns(time, Map.of("rsi", 34.2, "vwap_z", -2.15));
+
+    assertThat(PatternScheme.parent(2, patterns.get(2))).isEqualTo(patterns.get(1));
+    assertThat(PatternScheme.parent(1, patterns.get(1))).isEqualTo(patterns.get(0));
+    assertThatThrownBy(() -> PatternScheme.parent(2, "v1/mid"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PatternScheme.parent(0, "v1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest

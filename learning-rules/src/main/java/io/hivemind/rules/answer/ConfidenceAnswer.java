@@ -1,6 +1,8 @@
 package io.hivemind.rules.answer;
 
 import io.hivemind.learning.confidence.Confidence;
+import io.hivemind.learning.confidence.ConfidenceEstimator;
+import io.hivemind.learning.confidence.ShrinkagePriors;
 import java.util.OptionalInt;
 
 /**
@@ -11,10 +13,29 @@ import java.util.OptionalInt;
  *     question with enough distinct contributors to be shown (k-anonymity); 0 when none has
  * @param communityLevel that level, empty when the community had nothing it may show
  * @param pattern the most specific pattern the question had
+ * @param priors the priors the community's chain was shrunk with (fitted or fixed, ADR 20)
  */
 public record ConfidenceAnswer(
     Confidence confidence,
     long userTrades,
     long communityTrades,
     OptionalInt communityLevel,
-    String pattern) {}
+    String pattern,
+    ShrinkagePriors priors) {
+
+  /** An answer given with the default estimator's fixed priors. */
+  public ConfidenceAnswer(
+      Confidence confidence,
+      long userTrades,
+      long communityTrades,
+      OptionalInt communityLevel,
+      String pattern) {
+    this(
+        confidence,
+        userTrades,
+        communityTrades,
+        communityLevel,
+        pattern,
+        ConfidenceEstimator.defaults().fixedPriors());
+  }
+}

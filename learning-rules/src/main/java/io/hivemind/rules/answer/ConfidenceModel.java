@@ -1,6 +1,7 @@
 package io.hivemind.rules.answer;
 
 import io.hivemind.learning.confidence.ConfidenceEstimator;
+import io.hivemind.learning.confidence.ShrinkagePriors;
 import io.hivemind.learning.pattern.PatternScheme;
 import java.util.OptionalInt;
 
@@ -17,6 +18,7 @@ public final class ConfidenceModel {
   private final PatternScheme scheme;
   private final ConfidenceEstimator estimator;
   private final int minContributors;
+  private final PriorSource fixedOnly;
 
   public ConfidenceModel(PatternScheme scheme, ConfidenceEstimator estimator, int minContributors) {
     if (minContributors < 1) {
@@ -25,6 +27,7 @@ public final class ConfidenceModel {
     this.scheme = scheme;
     this.estimator = estimator;
     this.minContributors = minContributors;
+    this.fixedOnly = (symbol, side, patterns, fixed) -> fixed;
   }
 
   /** The scheme and estimator the learner's statistics are built for, with k = {@code k}. */
@@ -32,8 +35,17 @@ public final class ConfidenceModel {
     return new ConfidenceModel(PatternScheme.v1(), ConfidenceEstimator.defaults(), minContributors);
   }
 
+  /** The answer with the estimator's fixed priors. */
   public ConfidenceAnswer answer(ConfidenceQuery query, StatsLookup stats) {
-    return answer(query, evidence(query, stats));
+    return answer(query, stats, fixedOnly);
+  }
+
+  /**
+   * The answer with the community's chain shrunk by the priors {@code priors} fits from the
+   * community's statistics (ADR 20), the fixed ones where a level does not fit.
+   */
+  public ConfidenceAnswer answer(ConfidenceQuery query, StatsLookup stats, PriorSource priors) {
+    return answer(query, evidence(query, stats), priors);
   }
 
   /**
@@ -41,8 +53,13 @@ public final class ConfidenceModel {
    * TradeSimulation} for whose trades that is read from).
    */
   public TradeSimulation simulate(ConfidenceQuery query, StatsLookup stats) {
+    return simulate(query, stats, fixedOnly);
+  }
+
+  /** {@link #simulate(ConfidenceQuery, StatsLookup)} with the priors {@code priors} fits. */
+  public TradeSimulation simulate(ConfidenceQuery query, StatsLookup stats, PriorSource priors) {
     PatternEvidence found = evidence(query, stats);
-    ConfidenceAnswer answer = answer(query, found);
+    ConfidenceAnswer answer = answer(query, found, priors);
     return TradeSimulation.of(answer, found.deepestUser(), found.communityUsed());
   }
 
@@ -51,14 +68,19 @@ public final class ConfidenceModel {
         query, scheme.patterns(query.time(), query.features()), stats, minContributors);
   }
 
-  private ConfidenceAnswer answer(ConfidenceQuery query, PatternEvidence found) {
+  private ConfidenceAnswer answer(
+      ConfidenceQuery query, PatternEvidence found, PriorSource priors) {
+    ShrinkagePriors shrinkage =
+        priors.priors(
+            query.symbol(), query.side().name(), found.patterns(), estimator.fixedPriors());
     return new ConfidenceAnswer(
-        estimator.estimate(found.evidence()),
+        estimator.estimate(found.evidence(), shrinkage),
         found.userTrades(),
         found.communityTrades(),
         found.communityLevel() == PatternEvidence.NO_COMMUNITY_LEVEL
             ? OptionalInt.empty()
             : OptionalInt.of(found.communityLevel()),
-        found.pattern());
+        found.pattern(),
+        shrinkage);
   }
 }

@@ -60,7 +60,7 @@ final class EvidenceAssembler {
         WinStatsCounts.trades(deepestUser),
         WinStatsCounts.trades(communityUsed),
         communityLevel,
-        patterns.get(patterns.size() - 1),
+        patterns,
         deepestUser,
         communityUsed);
   }

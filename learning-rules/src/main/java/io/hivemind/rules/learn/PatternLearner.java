@@ -32,12 +32,10 @@ public final class PatternLearner {
     }
     for (CommunityShares.KeyedContribution counted :
         cap.contribute(experience, CommunityShares.Ledger.in(shares))) {
-      stats
-          .community()
-          .put(
-              counted.key(),
-              StatsUpdates.plus(
-                  stats.community().get(counted.key()), counted.contribution(), halfLife));
+      stats.putCommunity(
+          counted.key(),
+          StatsUpdates.plus(
+              stats.community().get(counted.key()), counted.contribution(), halfLife));
     }
   }
 

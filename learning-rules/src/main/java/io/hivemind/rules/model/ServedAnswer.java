@@ -102,7 +102,8 @@ public record ServedAnswer(
         pattern.userTrades(),
         pattern.communityTrades(),
         pattern.communityLevel(),
-        pattern.pattern());
+        pattern.pattern(),
+        pattern.priors());
   }
 
   private static double logit(double p) {

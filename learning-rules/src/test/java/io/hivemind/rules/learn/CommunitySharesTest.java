@@ -139,31 +139,24 @@ class CommunitySharesTest {
     }
     for (KeyedContribution counted : shares.contribute(experience, ledger)) {
       CommunityStatsKey key = counted.key();
-      stats
-          .community()
-          .put(
-              key,
-              StatsUpdates.plus(stats.community().get(key), counted.contribution(), HALF_LIFE));
+      stats.putCommunity(
+          key, StatsUpdates.plus(stats.community().get(key), counted.contribution(), HALF_LIFE));
     }
   }
 
   private static void countInFull(StatsMaps stats, Experience experience, boolean first) {
     for (CommunityStatsKey key : StatsUpdates.communityKeys(experience)) {
-      stats
-          .community()
-          .put(
-              key,
-              StatsUpdates.plus(
-                  stats.community().get(key),
-                  new CommunityContribution(experience, first),
-                  HALF_LIFE));
+      stats.putCommunity(
+          key,
+          StatsUpdates.plus(
+              stats.community().get(key), new CommunityContribution(experience, first), HALF_LIFE));
     }
   }
 
   private static StatsMaps copy(StatsMaps stats) {
     StatsMaps copy = new StatsMaps();
     copy.users().putAll(stats.users());
-    copy.community().putAll(stats.community());
+    stats.community().forEach(copy::putCommunity);
     return copy;
   }
 

@@ -16,7 +16,6 @@ import io.hivemind.rules.learn.MapJoinState;
 import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.rules.model.ChallengerInputs;
-import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
@@ -88,7 +87,8 @@ final class VariantLearner {
             signal.getSide(),
             signal.getFeatures(),
             signal.getTimestamp()),
-        stats);
+        stats,
+        stats.priors());
   }
 
   /** The challenger's probability for the signal's trade, from what it learned so far. */
@@ -169,11 +169,11 @@ final class VariantLearner {
       for (StatsKey key : StatsUpdates.userKeys(experience)) {
         users.put(key, StatsUpdates.plus(users.get(key), experience, halfLife));
       }
-      Map<CommunityStatsKey, WinStats> community = stats.community();
       for (KeyedContribution counted : shares.contribute(experience, ledger)) {
-        community.put(
+        stats.putCommunity(
             counted.key(),
-            StatsUpdates.plus(community.get(counted.key()), counted.contribution(), halfLife));
+            StatsUpdates.plus(
+                stats.community().get(counted.key()), counted.contribution(), halfLife));
       }
       ChallengerInputs.learn(challenger, experience);
     }
