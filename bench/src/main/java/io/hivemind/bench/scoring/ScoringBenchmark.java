@@ -87,8 +87,7 @@ public final class ScoringBenchmark implements Benchmark {
     }
     ConfidenceModel pattern = ConfidenceModel.v1(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
     ModelExperiment everyone = new ModelExperiment(1, Set.of());
-    PriorFitter fixed =
-        new PriorFitter(PriorFitter.DEFAULT_FIT, ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
+    PriorFitter fixed = PriorFitter.served(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
     PriorFitter fitted = learner.stats().priors();
     Variant alone =
         variant(pattern, learner, fixed, Optional.empty(), ModelExperiment.patternOnly(), regimes);

@@ -44,7 +44,7 @@ public class CommunityPriors {
     this.fitted = fitted;
     this.refresh = refresh;
     this.minContributors = minContributors;
-    this.current = new PriorFitter(PriorFitter.DEFAULT_FIT, minContributors);
+    this.current = PriorFitter.served(minContributors);
   }
 
   void start(@Observes StartupEvent started) {
@@ -77,7 +77,7 @@ public class CommunityPriors {
       return; // the global store is restoring or closed: keep the last fit
     }
     try {
-      PriorFitter fitter = new PriorFitter(PriorFitter.DEFAULT_FIT, minContributors);
+      PriorFitter fitter = PriorFitter.served(minContributors);
       try (KeyValueIterator<CommunityStatsKey, WinStats> all =
           StoreStatsLookup.communityStore(streams).all()) {
         while (all.hasNext()) {

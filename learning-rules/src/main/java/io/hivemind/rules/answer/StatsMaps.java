@@ -16,8 +16,7 @@ public final class StatsMaps implements StatsLookup {
 
   private final Map<StatsKey, WinStats> users = new HashMap<>();
   private final Map<CommunityStatsKey, WinStats> community = new HashMap<>();
-  private final PriorFitter priors =
-      new PriorFitter(PriorFitter.DEFAULT_FIT, ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
+  private final PriorFitter priors = PriorFitter.served(ConfidenceModel.DEFAULT_MIN_CONTRIBUTORS);
 
   public Map<StatsKey, WinStats> users() {
     return users;

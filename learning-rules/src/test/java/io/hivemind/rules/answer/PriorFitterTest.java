@@ -97,9 +97,14 @@ class PriorFitterTest {
           counts(K, 0.15 + 0.14 * bucket, 500));
     }
 
-    PriorFitter fitter = fit();
+    PriorFitter fitter = new PriorFitter(PriorFitter.DEFAULT_FIT, K, PatternScheme.LEVELS);
+    community.forEach((key, stats) -> fitter.update(key, null, stats));
     ShrinkagePriors es = fitter.priors("ES", "LONG", PATTERNS, FIXED);
     ShrinkagePriors nq = fitter.priors("NQ", "LONG", PATTERNS, FIXED);
+    // as served, only L0 is fitted (ADR 20)
+    ShrinkagePriors served = fit().priors("ES", "LONG", PATTERNS, FIXED);
+    assertThat(served.levelStrengths().subList(1, 3)).containsExactly(10.0, 10.0);
+    assertThat(served.levelStrengths().get(0)).isEqualTo(es.levelStrengths().get(0));
 
     assertThat(es.levelStrengths().get(2)).isLessThan(10.0);
     assertThat(es.levelStrengths().get(1)).isEqualTo(10.0); // no L1 groups under ES LONG's L0
@@ -109,7 +114,7 @@ class PriorFitterTest {
 
   @Test
   void shouldFitTheSameWhetherBuiltAtOnceOrUpdatedStatisticByStatistic() {
-    PriorFitter updated = new PriorFitter(PriorFitter.DEFAULT_FIT, K);
+    PriorFitter updated = PriorFitter.served(K);
     for (int i = 0; i < SYMBOLS.size(); i++) {
       CommunityStatsKey key = l0Key(SYMBOLS.get(i), Side.LONG);
       WinStats first = counts(K, 0.2, 100);
