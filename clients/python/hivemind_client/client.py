@@ -103,11 +103,12 @@ class HivemindClient:
         exit_price: float,
         pnl: float,
         entry_time: str | _dt.datetime,
+        exit_reason: str,
         exit_time: str | _dt.datetime | None = None,
         contracts: int = 1,
-        exit_reason: str | None = None,
     ) -> dict[str, Any]:
-        """Reports how the trade of ``signal_id`` ended (one outcome per signal)."""
+        """Reports how the trade of ``signal_id`` ended (one outcome per signal); ``exit_reason``
+        is the bot's own word for it (``TARGET``, ``STOP``, ``TIME``, ``MANUAL`` …)."""
         body: dict[str, Any] = {
             "signal_id": signal_id,
             "symbol": symbol,
@@ -118,9 +119,8 @@ class HivemindClient:
             "exit_time": _time(exit_time),
             "contracts": contracts,
             "pnl": pnl,
+            "exit_reason": exit_reason,
         }
-        if exit_reason is not None:
-            body["exit_reason"] = exit_reason
         return self._send(_buffer.OUTCOME, "/api/outcomes", body)
 
     def send_batch(
