@@ -35,7 +35,7 @@ class KillSwitchEndToEndTest {
 
   /**
    * How long a paused learner must show nothing new. An outcome is visible in the stats within 0.35
-   * s when learning runs (README, freshness p99/max), so this is ten times that at least.
+   * s when learning runs (docs/demo.md, freshness p99/max), so this is ten times that at least.
    */
   private static final Duration HOLD = Duration.ofSeconds(4);
 
