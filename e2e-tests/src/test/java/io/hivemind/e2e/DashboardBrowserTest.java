@@ -34,7 +34,10 @@ class DashboardBrowserTest {
 
   private static final Duration LIVE_WITHIN = Duration.ofSeconds(60);
 
-  /** Generous: the issue asks for under 1 s; the figure measured is printed and in docs/dashboard.md. */
+  /**
+   * Generous: the issue asks for under 1 s; the figure measured is printed and in
+   * docs/dashboard.md.
+   */
   private static final Duration HALT_REACHES_BOT_WITHIN = Duration.ofSeconds(5);
 
   private static LocalStack stack;
