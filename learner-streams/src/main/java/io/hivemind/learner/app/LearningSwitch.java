@@ -3,6 +3,8 @@ package io.hivemind.learner.app;
 import io.hivemind.control.domain.LearningState;
 import io.hivemind.control.kafka.ControlStateUnknownException;
 import io.hivemind.control.kafka.ControlView;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +30,33 @@ class LearningSwitch {
   private final KafkaStreams streams;
   private final ControlView control;
   private final Duration startupTimeout;
+  private volatile long pausedSinceMillis = -1;
 
+  /**
+   * Also exports what an operator's alert watches: {@code hivemind_learning_paused} (1 while this
+   * instance consumes nothing) and {@code hivemind_learning_paused_seconds} (for how long; 0 while
+   * learning), see {@code ops/prometheus/alerts.yml}.
+   */
   LearningSwitch(
       KafkaStreams streams,
       ControlView control,
-      @ConfigProperty(name = "hivemind.control.startup-timeout") Duration startupTimeout) {
+      @ConfigProperty(name = "hivemind.control.startup-timeout") Duration startupTimeout,
+      MeterRegistry registry) {
     this.streams = streams;
     this.control = control;
     this.startupTimeout = startupTimeout;
+    Gauge.builder("hivemind.learning.paused", this, s -> s.pausedSinceMillis < 0 ? 0 : 1)
+        .description(
+            "1 while this learner instance consumes nothing (paused, or the switch unknown)")
+        .register(registry);
+    Gauge.builder("hivemind.learning.paused.seconds", this, LearningSwitch::pausedSeconds)
+        .description("how long this learner instance has consumed nothing; 0 while learning")
+        .register(registry);
+  }
+
+  private double pausedSeconds() {
+    long since = pausedSinceMillis;
+    return since < 0 ? 0 : (System.currentTimeMillis() - since) / 1000.0;
   }
 
   void beforeStreamsStart(
@@ -61,6 +82,11 @@ class LearningSwitch {
       state = control.snapshot().learning();
     } catch (ControlStateUnknownException unknown) {
       state = LearningState.PAUSED;
+    }
+    if (state == LearningState.PAUSED && pausedSinceMillis < 0) {
+      pausedSinceMillis = System.currentTimeMillis();
+    } else if (state == LearningState.RUNNING) {
+      pausedSinceMillis = -1;
     }
     if (state == LearningState.PAUSED && !streams.isPaused()) {
       streams.pause();
