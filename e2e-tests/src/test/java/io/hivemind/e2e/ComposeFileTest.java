@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hivemind.testkit.DebianPackages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +57,48 @@ class ComposeFileTest {
         (ObjectNode)
             new ObjectMapper(new YAMLFactory())
                 .readTree(ROOT.resolve("docker-compose.yml").toFile());
+  }
+
+  /**
+   * A real Compose parser accepts the file ({@code docker-compose config}, Debian's, installed on
+   * first use; it needs no Docker engine), and refuses it without the analytics' secret, naming it.
+   */
+  @Test
+  void shouldBeAcceptedByComposeItselfAndRequireTheAnalyticsSecret() throws Exception {
+    Path compose =
+        DebianPackages.ensureCommand(
+            Path.of("/usr/bin/docker-compose"), "docker-compose", "docker-compose");
+
+    Compose withSecret =
+        config(compose, Map.of("HIVEMIND_ANALYTICS_HANDLE_SECRET", "0123456789abcdef0123"));
+    Compose without = config(compose, Map.of());
+
+    assertThat(withSecret.exit()).as(withSecret.output()).isZero();
+    assertThat(withSecret.output()).contains("ingest-gateway", "learner-streams", "analytics");
+    assertThat(without.exit()).as(without.output()).isNotZero();
+    assertThat(without.output()).contains("HIVEMIND_ANALYTICS_HANDLE_SECRET");
+  }
+
+  private record Compose(int exit, String output) {}
+
+  private static Compose config(Path compose, Map<String, String> environment) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                compose.toString(), "-f", ROOT.resolve("docker-compose.yml").toString(), "config")
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true);
+    builder.environment().remove("HIVEMIND_ANALYTICS_HANDLE_SECRET");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    boolean exited = process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    if (!exited) {
+      process.destroyForcibly();
+      throw new IllegalStateException("docker-compose config did not end within 60 s: " + output);
+    }
+    return new Compose(process.exitValue(), output);
   }
 
   @Test

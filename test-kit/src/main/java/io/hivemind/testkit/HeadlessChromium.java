@@ -8,12 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -30,7 +28,6 @@ public final class HeadlessChromium {
 
   private static final Path DEFAULT_BINARY = Path.of("/usr/bin/chromium");
   private static final Path DEFAULT_DRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(60);
 
   /**
@@ -69,7 +66,7 @@ public final class HeadlessChromium {
   /**
    * The Chromium binary, installed with apt first if it's missing (needs root, or password-less
    * sudo). Idempotent; the install is bounded by 10 minutes and logged to {@code
-   * target/headless-chromium/install.log}.
+   * target/debian-packages/install.log}.
    *
    * @throws IllegalStateException if it can't be installed, naming the log and its last lines
    */
@@ -77,17 +74,7 @@ public final class HeadlessChromium {
     if (binary != null) {
       return binary;
     }
-    Path found = findBinary();
-    if (found == null) {
-      install("chromium");
-      found = findBinary();
-      if (found == null) {
-        Path log = logDir().resolve("install.log");
-        throw new IllegalStateException(
-            "apt installed chromium but no chromium binary is on PATH; see " + log + tail(log));
-      }
-    }
-    binary = found;
+    binary = DebianPackages.ensureCommand(DEFAULT_BINARY, "chromium", "chromium");
     return binary;
   }
 
@@ -104,17 +91,7 @@ public final class HeadlessChromium {
     if (driver != null) {
       return driver;
     }
-    Path found = findExecutable(DEFAULT_DRIVER, "chromedriver");
-    if (found == null) {
-      install("chromium-driver");
-      found = findExecutable(DEFAULT_DRIVER, "chromedriver");
-      if (found == null) {
-        Path log = logDir().resolve("install.log");
-        throw new IllegalStateException(
-            "apt installed chromium-driver but no chromedriver is on PATH; see " + log + tail(log));
-      }
-    }
-    driver = found;
+    driver = DebianPackages.ensureCommand(DEFAULT_DRIVER, "chromedriver", "chromium-driver");
     return driver;
   }
 
@@ -214,140 +191,13 @@ public final class HeadlessChromium {
       } else {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
       }
-      int exit = run(pb, RENDER_TIMEOUT, log, what);
+      int exit = DebianPackages.run(pb, RENDER_TIMEOUT, log, what);
       if (exit != 0) {
         throw new IllegalStateException(
-            "chromium " + what + " exited " + exit + "; see " + log + tail(log));
+            "chromium " + what + " exited " + exit + "; see " + log + DebianPackages.tail(log));
       }
     } finally {
       deleteRecursively(profile);
-    }
-  }
-
-  private static void install(String packageName) {
-    Path log = logDir().resolve("install.log");
-    List<String> prefix = new ArrayList<>();
-    if (!isRoot()) {
-      if (onPath("sudo") == null) {
-        throw new IllegalStateException(
-            packageName
-                + " is missing and installing it needs root, but this is not root and there is"
-                + " no sudo");
-      }
-      prefix.add("sudo");
-      prefix.add("-n"); // never wait for a password
-    }
-    // sudo may drop the environment: pass DEBIAN_FRONTEND through env(1)
-    prefix.addAll(List.of("env", "DEBIAN_FRONTEND=noninteractive"));
-    // wait for another apt (another module's tests, say) instead of failing on its lock
-    List<String> apt = List.of("apt-get", "-o", "DPkg::Lock::Timeout=300");
-    List<String> update = concat(prefix, apt, List.of("update"));
-    List<String> installCmd =
-        concat(prefix, apt, List.of("install", "-y", "--no-install-recommends", packageName));
-
-    long deadline = System.nanoTime() + INSTALL_TIMEOUT.toNanos();
-    try {
-      Files.deleteIfExists(log);
-      boolean updated = false;
-      // a machine that never ran `apt-get update` knows no chromium package
-      if (runLogged(List.of("apt-cache", "show", packageName), log, deadline) != 0) {
-        updated = runLogged(update, log, deadline) == 0;
-      }
-      int exit = runLogged(installCmd, log, deadline);
-      if (exit != 0 && !updated) {
-        // stale package lists name versions the mirror no longer has: refresh and retry once
-        runLogged(update, log, deadline);
-        exit = runLogged(installCmd, log, deadline);
-      }
-      if (exit != 0) {
-        throw new IllegalStateException(
-            "apt-get install " + packageName + " exited " + exit + "; see " + log + tail(log));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "could not install " + packageName + "; see " + log + tail(log), e);
-    }
-  }
-
-  private static int runLogged(List<String> command, Path log, long deadlineNanos)
-      throws IOException {
-    Files.writeString(
-        log,
-        "$ " + String.join(" ", command) + System.lineSeparator(),
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
-    return run(pb, left, log, "chromium install");
-  }
-
-  /** Starts, waits at most {@code timeout}, and on timeout kills that process and its children. */
-  private static int run(ProcessBuilder pb, Duration timeout, Path log, String what)
-      throws IOException {
-    Process process = pb.start();
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        // only what we started: Chromium's own renderer/zygote children, then the process itself
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-        throw new IllegalStateException(
-            what + " did not finish within " + timeout + "; killed it. See " + log + tail(log));
-      }
-      return process.exitValue();
-    } catch (InterruptedException e) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(what + " was interrupted", e);
-    }
-  }
-
-  private static Path findBinary() {
-    return findExecutable(DEFAULT_BINARY, "chromium");
-  }
-
-  private static Path findExecutable(Path usual, String name) {
-    if (Files.isExecutable(usual)) {
-      return usual;
-    }
-    return onPath(name);
-  }
-
-  private static Path onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty()) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static boolean isRoot() {
-    if ("root".equals(System.getProperty("user.name"))) {
-      return true;
-    }
-    try {
-      Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-      String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return id.waitFor(10, TimeUnit.SECONDS) && "0".equals(uid);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
@@ -359,26 +209,6 @@ public final class HeadlessChromium {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The log's last lines, to put in an exception message. */
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-      List<String> last = lines.subList(Math.max(0, lines.size() - 20), lines.size());
-      return System.lineSeparator() + String.join(System.lineSeparator(), last);
-    } catch (IOException e) {
-      return " (log unreadable: " + e + ")";
-    }
-  }
-
-  @SafeVarargs
-  private static List<String> concat(List<String>... parts) {
-    List<String> all = new ArrayList<>();
-    for (List<String> part : parts) {
-      all.addAll(part);
-    }
-    return all;
   }
 
   private static void deleteQuietly(Path file) {
