@@ -17,10 +17,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fleet whose skill flips halfway (docs/replay.md's measured example): 40 users trade for 30 days;
- * for the first 15 days users 0–19 win 62 % of their trades and users 20–39 38 %, then the other
- * way round. A trade wins or loses 100. Walk-forward with a 7-day rolling in-sample range and 1-day
- * out-of-sample ranges searches thresholds and half-lives on one read of the log.
+ * A fleet whose skill flips halfway (docs/replay.md's measured example): 40 users trade for 30
+ * days; for the first 15 days users 0–19 win 62 % of their trades and users 20–39 38 %, then the
+ * other way round. A trade wins or loses 100. Walk-forward with a 7-day rolling in-sample range and
+ * 1-day out-of-sample ranges searches thresholds and half-lives on one read of the log.
  */
 class WalkForwardExampleTest {
 
