@@ -1,0 +1,60 @@
+package io.hivemind.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where the stack is, as {@code ./hivemind} exports it to its tools (from {@code
+ * local-stack/services.conf} and the environment): the gateway's address ({@code
+ * HIVEMIND_GATEWAY_URL}, else {@code GATEWAY_PORT} on 127.0.0.1) and the operator's admin key in
+ * {@code $HIVEMIND_HOME/admin.key}.
+ */
+record StackSettings(URI gateway, Path adminKeyFile, Duration timeout, String operator) {
+
+  private static final Pattern KEY = Pattern.compile("^hm_[a-z2-7]{12}_[A-Za-z0-9_-]{20,}$");
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  static StackSettings from(Map<String, String> env) {
+    String url = env.get("HIVEMIND_GATEWAY_URL");
+    if (url == null || url.isBlank()) {
+      url = "http://127.0.0.1:" + env.getOrDefault("GATEWAY_PORT", "8080");
+    }
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    String home = env.getOrDefault("HIVEMIND_HOME", ".hivemind");
+    return new StackSettings(
+        URI.create(url),
+        Path.of(home).resolve("admin.key"),
+        TIMEOUT,
+        env.getOrDefault("HIVEMIND_OPERATOR", System.getProperty("user.name", "operator")));
+  }
+
+  /** The admin key, or a failure saying what is wrong with its file. */
+  String adminKey() {
+    if (!Files.isRegularFile(adminKeyFile)) {
+      throw new CliException(
+          "no admin key at " + adminKeyFile + ": ./hivemind up creates it (HIVEMIND_HOME)");
+    }
+    String key;
+    try {
+      key = Files.readString(adminKeyFile).strip();
+    } catch (IOException e) {
+      throw new CliException("cannot read the admin key at " + adminKeyFile + ": " + e);
+    }
+    if (!KEY.matcher(key).matches()) {
+      throw new CliException(
+          adminKeyFile
+              + " does not hold an API key (hm_<id>_<secret>): ./hivemind keys create --user "
+              + operator
+              + " --tier elite --role admin > "
+              + adminKeyFile);
+    }
+    return key;
+  }
+}
