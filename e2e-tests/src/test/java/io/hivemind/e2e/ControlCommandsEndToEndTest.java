@@ -97,9 +97,15 @@ class ControlCommandsEndToEndTest {
         .contains("maintenance: 2030-01-01T00:00:00Z to 2030-01-01T01:00:00Z");
 
     stack.hivemind("schedule", "clear", "--scope", scope, "--reason", "cli schedule done");
-    assertThat(
-            json(stack.hivemind("schedule", "show", "--scope", scope, "--json")).path("schedules"))
-        .isEmpty();
+    // cleared: the scope's schedule is kept as a setting with no hours and no windows
+    JsonNode cleared =
+        json(stack.hivemind("schedule", "show", "--scope", scope, "--json")).path("schedules");
+    assertThat(cleared).hasSize(1);
+    assertThat(cleared.get(0).path("trading_hours").isNull()).isTrue();
+    assertThat(cleared.get(0).path("maintenance_windows")).isEmpty();
+    assertThat(stack.hivemind("schedule", "show", "--scope", scope))
+        .contains("trading hours: none")
+        .doesNotContain("maintenance:");
   }
 
   @Test
