@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     name = "hivemind",
     mixinStandardHelpOptions = true,
     version = "hivemind 0.1.0",
-    description = "Operate a hivemind stack: the kill switch, schedules, the audit log.",
+    description = "Operate a hivemind stack: the kill switch, schedules, the audit log, API keys.",
     footer = {
       "",
       "Processes are started and stopped by ./hivemind up|down|start|stop|status|logs.",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ScheduleCommands.class,
       ControlCommands.Audit.class,
       ControlCommands.State.class,
+      KeysCommands.class,
       CommandLine.HelpCommand.class
     })
 public final class Hivemind {
@@ -41,6 +42,11 @@ public final class Hivemind {
   }
 
   public static void main(String[] args) {
+    // The Kafka clients (keys) log through SLF4J, which this tool gives no binding: keep SLF4J
+    // from explaining that on every run. Failures are reported by the commands themselves.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(StackSettings.from(System.getenv()), args, out, err));

@@ -48,10 +48,9 @@ final class ScheduleCommands {
 
   @Command(
       name = "set",
-      description = {
-        "Trading hours (--zone --open --close --days [--holidays]) and/or maintenance windows",
-        "(--window START/END, repeatable) for a scope; replaces its schedule."
-      })
+      description =
+          "Trading hours (--zone --open --close --days [--holidays]) and/or maintenance windows"
+              + " (--window START/END, repeatable) for a scope; replaces its schedule.")
   static final class Set extends GatewayCommand {
     @Option(names = "--scope", required = true, description = "global, tier:T, user:U or symbol:S.")
     String scope;

@@ -1,5 +1,6 @@
 package io.hivemind.cli;
 
+import io.hivemind.schema.KafkaEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,10 +12,11 @@ import java.util.regex.Pattern;
 /**
  * Where the stack is, as {@code ./hivemind} exports it to its tools (from {@code
  * local-stack/services.conf} and the environment): the gateway's address ({@code
- * HIVEMIND_GATEWAY_URL}, else {@code GATEWAY_PORT} on 127.0.0.1) and the operator's admin key in
- * {@code $HIVEMIND_HOME/admin.key}.
+ * HIVEMIND_GATEWAY_URL}, else {@code GATEWAY_PORT} on 127.0.0.1), the operator's admin key in
+ * {@code $HIVEMIND_HOME/admin.key}, who the operator is, and the stack's Kafka.
  */
-record StackSettings(URI gateway, Path adminKeyFile, Duration timeout, String operator) {
+record StackSettings(
+    URI gateway, Path adminKeyFile, Duration timeout, String operator, KafkaEnvironment kafka) {
 
   private static final Pattern KEY = Pattern.compile("^hm_[a-z2-7]{12}_[A-Za-z0-9_-]{20,}$");
   static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -29,10 +31,27 @@ record StackSettings(URI gateway, Path adminKeyFile, Duration timeout, String op
     }
     String home = env.getOrDefault("HIVEMIND_HOME", ".hivemind");
     return new StackSettings(
-        URI.create(url),
-        Path.of(home).resolve("admin.key"),
-        TIMEOUT,
-        env.getOrDefault("HIVEMIND_OPERATOR", System.getProperty("user.name", "operator")));
+        URI.create(url), Path.of(home).resolve("admin.key"), TIMEOUT, operator(env), kafka(env));
+  }
+
+  /** HIVEMIND_OPERATOR, or the login name: who the key records say made or revoked a key. */
+  private static String operator(Map<String, String> env) {
+    String name = env.get("HIVEMIND_OPERATOR");
+    if (name == null || name.isBlank()) {
+      name = System.getProperty("user.name", "");
+    }
+    name = name.replaceAll("[^A-Za-z0-9._@-]", "_");
+    name = name.length() > 64 ? name.substring(0, 64) : name;
+    return name.isEmpty() ? "unknown" : name;
+  }
+
+  /**
+   * The stack's Kafka ({@code KAFKA_BOOTSTRAP_SERVERS} or {@code KAFKA_PORT}, {@code
+   * HIVEMIND_TOPIC_PREFIX}, and for a secured cluster {@code KAFKA_SECURITY_PROTOCOL}, {@code
+   * KAFKA_SASL_*}, {@code KAFKA_SSL_*}), as the services read it.
+   */
+  private static KafkaEnvironment kafka(Map<String, String> env) {
+    return KafkaEnvironment.from(env);
   }
 
   /** The admin key, or a failure saying what is wrong with its file. */

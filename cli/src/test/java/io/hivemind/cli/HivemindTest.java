@@ -53,6 +53,10 @@ class HivemindTest {
         "schedule clear --help",
         "audit --help",
         "state --help",
+        "keys --help",
+        "keys create --help",
+        "keys revoke --help",
+        "keys list --help",
         "help halt"
       })
   void shouldPrintHelpForEveryCommandAndExitZero(String command) {
@@ -95,6 +99,24 @@ class HivemindTest {
     assertThat(badDays.err()).contains("'MON-FUN' is not a day");
     assertThat(badLimit.exit()).isEqualTo(2);
     assertThat(unknown.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRefuseABadKeysCommandLineBeforeAskingKafka() {
+    // no Kafka listens on port 1: a usage error must be found before it is asked
+    Map<String, String> nowhere = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+    Run badUser = run(nowhere, "keys", "create", "--user", "a b", "--tier", "pro");
+    Run badTier = run(nowhere, "keys", "create", "--user", "u1", "--tier", "platinum");
+    Run noTier = run(nowhere, "keys", "create", "--user", "u1");
+    Run badKey = run(nowhere, "keys", "revoke", "hm_notakey_TOPSECRETVALUE");
+
+    assertThat(badUser.exit()).isEqualTo(2);
+    assertThat(badUser.err()).contains("--user must be 1-64 letters");
+    assertThat(badTier.exit()).isEqualTo(2);
+    assertThat(badTier.err()).contains("--tier").contains("platinum");
+    assertThat(noTier.exit()).isEqualTo(2);
+    assertThat(badKey.exit()).isEqualTo(2);
+    assertThat(badKey.err()).contains("not a key id").doesNotContain("TOPSECRETVALUE");
   }
 
   @Test

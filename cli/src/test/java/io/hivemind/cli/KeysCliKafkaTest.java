@@ -1,4 +1,4 @@
-package io.hivemind.access.cli;
+package io.hivemind.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,11 +14,10 @@ import io.hivemind.access.kafka.KeyMaterializer;
 import io.hivemind.schema.Topics;
 import io.hivemind.testkit.KafkaStack;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code ./hivemind keys} against a real broker, run the way the script runs it (environment in,
- * stdout, stderr and exit status out), checked by materializers of its own as a service would.
+ * {@code ./hivemind keys} (the CLI) against a real broker, run the way the script runs it
+ * (environment in, stdout, stderr and exit status out), checked by materializers of its own as a
+ * service would.
  */
 @Timeout(120)
 class KeysCliKafkaTest {
@@ -67,18 +67,22 @@ class KeysCliKafkaTest {
   private Run keysWithPrefix(String topicPrefix, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] line = new String[args.length + 1];
+    line[0] = "keys";
+    System.arraycopy(args, 0, line, 1, args.length);
     int status =
-        KeysMain.run(
-            Arrays.asList(args),
-            Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS",
-                stack.bootstrapServers(),
-                "HIVEMIND_TOPIC_PREFIX",
-                topicPrefix,
-                "HIVEMIND_OPERATOR",
-                "alice"),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+        Hivemind.run(
+            StackSettings.from(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    stack.bootstrapServers(),
+                    "HIVEMIND_TOPIC_PREFIX",
+                    topicPrefix,
+                    "HIVEMIND_OPERATOR",
+                    "alice")),
+            line,
+            new PrintWriter(out, true, StandardCharsets.UTF_8),
+            new PrintWriter(err, true, StandardCharsets.UTF_8));
     return new Run(
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
