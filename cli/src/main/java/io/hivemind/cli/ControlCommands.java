@@ -10,8 +10,8 @@ final class ControlCommands {
 
   private ControlCommands() {}
 
-  /** pause, resume and halt: one scope's trading state by hand. */
-  abstract static class Trading extends GatewayCommand {
+  /** A command on one scope (global unless named) with a reason: the body every one sends. */
+  abstract static class Scoped extends GatewayCommand {
 
     @Option(
         names = "--scope",
@@ -22,16 +22,29 @@ final class ControlCommands {
     @Option(names = "--reason", required = true, description = "Why: it goes to the audit log.")
     String reason;
 
+    /** {@code {"scope","reason"}}, both checked; a usage error otherwise. */
+    ObjectNode body() {
+      ObjectNode body = Gateway.JSON.createObjectNode();
+      body.put("scope", scope(scope));
+      body.put("reason", reason(reason));
+      return body;
+    }
+
+    /** Posts the body to {@code path} and shows what the command did. */
+    int post(String what, String path, ObjectNode body) {
+      var answer = gateway().post(what, path, body);
+      return show(answer, Views.commandAnswer(answer));
+    }
+  }
+
+  /** pause, resume and halt: one scope's trading state by hand. */
+  abstract static class Trading extends Scoped {
+
     abstract String state();
 
     @Override
     public Integer call() {
-      ObjectNode body = Gateway.JSON.createObjectNode();
-      body.put("scope", scope(scope));
-      body.put("state", state());
-      body.put("reason", reason(reason));
-      var answer = gateway().post(spec.name(), "/api/control/trading", body);
-      return show(answer, Views.commandAnswer(answer));
+      return post(spec.name(), "/api/control/trading", body().put("state", state()));
     }
   }
 
@@ -65,24 +78,11 @@ final class ControlCommands {
   @Command(
       name = "force-close",
       description = "A one-shot order to close every position in the scope, valid for an hour.")
-  static final class ForceClose extends GatewayCommand {
-
-    @Option(
-        names = "--scope",
-        defaultValue = "global",
-        description = "global, tier:T, user:U or symbol:S.")
-    String scope;
-
-    @Option(names = "--reason", required = true, description = "Why: it goes to the audit log.")
-    String reason;
+  static final class ForceClose extends Scoped {
 
     @Override
     public Integer call() {
-      ObjectNode body = Gateway.JSON.createObjectNode();
-      body.put("reason", reason(reason));
-      body.put("scope", scope(scope));
-      var answer = gateway().post("force-close", "/api/emergency/force_close", body);
-      return show(answer, Views.commandAnswer(answer));
+      return post("force-close", "/api/emergency/force_close", body());
     }
   }
 
@@ -93,25 +93,13 @@ final class ControlCommands {
       subcommands = {Maintenance.On.class, Maintenance.Off.class})
   static final class Maintenance {
 
-    abstract static class Switch extends GatewayCommand {
-      @Option(
-          names = "--scope",
-          defaultValue = "global",
-          description = "global, tier:T, user:U or symbol:S.")
-      String scope;
-
-      @Option(names = "--reason", required = true, description = "Why: it goes to the audit log.")
-      String reason;
+    abstract static class Switch extends Scoped {
 
       abstract String path();
 
       @Override
       public Integer call() {
-        ObjectNode body = Gateway.JSON.createObjectNode();
-        body.put("reason", reason(reason));
-        body.put("scope", scope(scope));
-        var answer = gateway().post("maintenance " + spec.name(), path(), body);
-        return show(answer, Views.commandAnswer(answer));
+        return post("maintenance " + spec.name(), path(), body());
       }
     }
 

@@ -203,7 +203,7 @@ final class KeysCommands {
       if (record.isRevoked()) {
         out.printf(
             "key %s of user %s was already revoked at %s by %s%n",
-            record.keyId(), record.userId(), record.revokedAt(), clean(record.revokedBy()));
+            record.keyId(), record.userId(), record.revokedAt(), Views.clean(record.revokedBy()));
         out.flush();
         return 0;
       }
@@ -310,17 +310,12 @@ final class KeysCommands {
   private static String revocation(KeyRecord record) {
     return seconds(record.revokedAt())
         + " by "
-        + clean(record.revokedBy())
-        + (record.revokeReason() == null ? "" : ": " + clean(record.revokeReason()));
+        + Views.clean(record.revokedBy())
+        + (record.revokeReason() == null ? "" : ": " + Views.clean(record.revokeReason()));
   }
 
   private static String seconds(Instant at) {
     return at.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  /** Free text from the topic, made safe for a terminal. */
-  private static String clean(String text) {
-    return text.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
   }
 
   private static Instant now() {

@@ -67,17 +67,7 @@ final class Views {
     for (JsonNode s : schedules) {
       lines.add(text(s, "scope") + ":");
       JsonNode hours = s.get("trading_hours");
-      lines.add(
-          "  trading hours: "
-              + (isAbsent(hours)
-                  ? "none"
-                  : text(hours, "time_zone")
-                      + " "
-                      + text(hours, "open")
-                      + "-"
-                      + text(hours, "close")
-                      + " "
-                      + days(hours.path("weekdays"))));
+      lines.add("  trading hours: " + (isAbsent(hours) ? "none" : hours(hours)));
       if (!isAbsent(hours) && !hours.path("holidays").isEmpty()) {
         lines.add("  holidays: " + join(hours.path("holidays"), ", "));
       }
@@ -200,14 +190,7 @@ final class Views {
         String text =
             isAbsent(hours)
                 ? "no trading hours"
-                : text(hours, "time_zone")
-                    + " "
-                    + text(hours, "open")
-                    + "-"
-                    + text(hours, "close")
-                    + " "
-                    + days(hours.path("weekdays"))
-                    + count(hours.path("holidays").size(), "holiday");
+                : hours(hours) + count(hours.path("holidays").size(), "holiday");
         yield text + count(setting.path("maintenance_windows").size(), "maintenance window");
       }
       case "force-close" -> "ordered";
@@ -222,6 +205,17 @@ final class Views {
         yield clean(rest.toString());
       }
     };
+  }
+
+  /** {@code America/New_York 09:30-16:00 MON,TUE,WED}. */
+  private static String hours(JsonNode hours) {
+    return text(hours, "time_zone")
+        + " "
+        + text(hours, "open")
+        + "-"
+        + text(hours, "close")
+        + " "
+        + days(hours.path("weekdays"));
   }
 
   private static String count(int n, String thing) {
@@ -250,9 +244,12 @@ final class Views {
     return isAbsent(value) ? "" : clean(value.isTextual() ? value.asText() : value.toString());
   }
 
-  /** One safe line: control characters (which could drive the terminal) become spaces. */
+  /**
+   * One safe line: control and invisible format characters (which could drive the terminal or hide
+   * text) become spaces.
+   */
   static String clean(String s) {
-    return s.replaceAll("[\\u0000-\\u001f\\u007f]", " ");
+    return s.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
   }
 
   private static String pad(String s, int width) {

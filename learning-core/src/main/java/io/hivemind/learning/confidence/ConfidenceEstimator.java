@@ -31,9 +31,8 @@ public final class ConfidenceEstimator {
   private static final double EPSILON = 1e-6;
   private static final double PRIOR_MEAN_MARGIN = 0.01;
 
-  private final double levelPriorStrength;
-  private final double maxUserPriorStrength;
   private final double credibleLevel;
+  private final ShrinkagePriors fixed;
 
   public ConfidenceEstimator(
       double levelPriorStrength, double maxUserPriorStrength, double credibleLevel) {
@@ -43,9 +42,8 @@ public final class ConfidenceEstimator {
     if (!(credibleLevel > 0 && credibleLevel < 1)) {
       throw new IllegalArgumentException("credibleLevel must be in (0, 1)");
     }
-    this.levelPriorStrength = levelPriorStrength;
-    this.maxUserPriorStrength = maxUserPriorStrength;
     this.credibleLevel = credibleLevel;
+    this.fixed = ShrinkagePriors.fixed(levelPriorStrength, maxUserPriorStrength);
   }
 
   public static ConfidenceEstimator defaults() {
@@ -65,7 +63,6 @@ public final class ConfidenceEstimator {
    */
   public Confidence estimate(Evidence evidence, ShrinkagePriors priors) {
     int deepest = evidence.deepestLevel();
-    ShrinkagePriors fixed = fixedPriors();
     return evidence.privateUser()
         ? posterior(
             evidence.user().get(deepest),
@@ -76,7 +73,7 @@ public final class ConfidenceEstimator {
 
   /** The fixed priors this estimator was built with. */
   public ShrinkagePriors fixedPriors() {
-    return ShrinkagePriors.fixed(levelPriorStrength, maxUserPriorStrength);
+    return fixed;
   }
 
   private Confidence shared(Evidence evidence, int deepest, ShrinkagePriors priors) {
