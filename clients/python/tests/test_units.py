@@ -9,7 +9,6 @@ import json
 import random
 import tempfile
 import threading
-import time
 import unittest
 from pathlib import Path
 
@@ -235,11 +234,9 @@ class RetryOnARealServerTest(unittest.TestCase):
         client = HivemindClient(
             "key", gateway_url=self.url, sleep=self.waits.append, retry=RetryPolicy(max_attempts=3)
         )
-        started = time.monotonic()
         with self.assertRaises(CloudUnreachable):
             client.send_signal("ES", "LONG", 1.0)
         self.assertEqual(len(self.waits), 2)
-        self.assertLess(time.monotonic() - started, 30)
         self.setUp()  # a running server again, for tearDown
 
 
