@@ -16,6 +16,7 @@ from .errors import (
     Violation,
 )
 from .transport import RetryPolicy
+from .webhooks import verify as verify_webhook
 
 __all__ = [
     "CloudUnreachable",
@@ -33,4 +34,5 @@ __all__ = [
     "Unavailable",
     "Violation",
     "now",
+    "verify_webhook",
 ]

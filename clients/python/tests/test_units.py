@@ -26,6 +26,7 @@ from hivemind_client.buffer import batch_body, refused_indices
 from hivemind_client.control import parse_events
 from hivemind_client.errors import from_response
 from hivemind_client.transport import parse_retry_after
+from hivemind_client.webhooks import verify
 
 
 class RetryPolicyTest(unittest.TestCase):
@@ -238,6 +239,26 @@ class RetryOnARealServerTest(unittest.TestCase):
             client.send_signal("ES", "LONG", 1.0)
         self.assertEqual(len(self.waits), 2)
         self.setUp()  # a running server again, for tearDown
+
+class WebhookSignatureTest(unittest.TestCase):
+    # signed by the notifier's Java WebhookSignature (its WebhookSignatureTest holds the same value)
+    BODY = b'{"id":"trade.closed:o-1"}'
+    HEADERS = {
+        "hivemind-signature": "t=1796292000,"
+        "v1=30434bdc495967d740e68500fed8c0939953e23a772e16c909bb36323c819446"
+    }
+
+    def test_accepts_a_signature_of_the_secret_within_the_tolerance(self):
+        self.assertTrue(verify(self.HEADERS, self.BODY, "whsec_test", now=1796292000 + 299))
+
+    def test_refuses_another_body_secret_time_or_header(self):
+        self.assertFalse(verify(self.HEADERS, self.BODY + b" ", "whsec_test", now=1796292000))
+        self.assertFalse(verify(self.HEADERS, self.BODY, "whsec_other", now=1796292000))
+        self.assertFalse(verify(self.HEADERS, self.BODY, "whsec_test", now=1796292000 + 301))
+        self.assertFalse(verify({}, self.BODY, "whsec_test", now=1796292000))
+        self.assertFalse(
+            verify({"Hivemind-Signature": "t=x,v1=y"}, self.BODY, "whsec_test", now=1796292000)
+        )
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the running local stack is, as {@code ./hivemind} started it. Read from the same
- * environment variables {@code ./hivemind} passes (see {@code local-stack/services.conf}).
+ * Where the running local stack is, as {@code ./hivemind} started it. The CLI builds it from its
+ * one reader of the stack's settings ({@code io.hivemind.cli.StackSettings}).
  *
  * @param home {@code $HIVEMIND_HOME} (state, logs, the admin token)
  * @param root the checkout ({@code ./hivemind} and the built modules)
@@ -24,6 +24,11 @@ public record Stack(
     Path home,
     Path root) {
 
+  /**
+   * Read from the environment {@code ./hivemind} passes (see {@code local-stack/services.conf}).
+   * Only {@code ./hivemind chaos} still reads it here: it goes once chaos is a command of the CLI,
+   * which reads these settings in {@code StackSettings}.
+   */
   public static Stack fromEnvironment() {
     Map<String, String> env = System.getenv();
     String host = "127.0.0.1";

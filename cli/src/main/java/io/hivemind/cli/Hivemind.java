@@ -1,7 +1,9 @@
 package io.hivemind.cli;
 
+import io.hivemind.cli.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +33,7 @@ import picocli.CommandLine.Command;
       ControlCommands.Audit.class,
       ControlCommands.State.class,
       KeysCommands.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Hivemind {
@@ -49,7 +52,15 @@ public final class Hivemind {
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(StackSettings.from(System.getenv()), args, out, err));
+    StackSettings settings;
+    try {
+      settings = StackSettings.from(System.getenv());
+    } catch (CliException e) {
+      err.println("hivemind: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    System.exit(run(settings, args, out, err));
   }
 
   /** Runs one command line; returns its exit code. */
@@ -57,6 +68,7 @@ public final class Hivemind {
     CommandLine line = new CommandLine(new Hivemind(settings));
     line.setOut(out);
     line.setErr(err);
+    line.registerConverter(Duration.class, new DurationConverter());
     line.setExecutionExceptionHandler(
         (exception, command, parsed) -> {
           if (exception instanceof CliException failure) {

@@ -8,15 +8,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where the stack is, as {@code ./hivemind} exports it to its tools (from {@code
- * local-stack/services.conf} and the environment): the gateway's address ({@code
- * HIVEMIND_GATEWAY_URL}, else {@code GATEWAY_PORT} on 127.0.0.1), the operator's admin key in
- * {@code $HIVEMIND_HOME/admin.key}, who the operator is, and the stack's Kafka.
+ * Where the stack is, as {@code ./hivemind} exports it to the CLI (from {@code
+ * local-stack/services.conf} and the environment); the one reader of those settings for every
+ * command. The gateway's address ({@code HIVEMIND_GATEWAY_URL}, else {@code GATEWAY_PORT} on
+ * 127.0.0.1), the other services' ({@code QUERY_PORT}, {@code LEARNER_PORT}, {@code
+ * ANALYTICS_PORT}, {@code REGISTRY_PORT}), the operator's admin key in {@code
+ * $HIVEMIND_HOME/admin.key}, who the operator is, the stack's Kafka and its partitions, and where
+ * the stack keeps its state ({@code HIVEMIND_HOME}) and its code ({@code HIVEMIND_ROOT}).
  */
-record StackSettings(
-    URI gateway, Path adminKeyFile, Duration timeout, String operator, KafkaEnvironment kafka) {
+public record StackSettings(
+    URI gateway,
+    URI query,
+    URI learner,
+    URI analytics,
+    URI registryApi,
+    Path adminKeyFile,
+    Duration timeout,
+    String operator,
+    KafkaEnvironment kafka,
+    int partitions,
+    Path home,
+    Path root) {
+
+  private static final String HOST = "http://127.0.0.1:";
 
   private static final Pattern KEY = Pattern.compile("^hm_[a-z2-7]{12}_[A-Za-z0-9_-]{20,}$");
   static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -29,9 +46,34 @@ record StackSettings(
     while (url.endsWith("/")) {
       url = url.substring(0, url.length() - 1);
     }
-    String home = env.getOrDefault("HIVEMIND_HOME", ".hivemind");
+    Path root = Path.of(env.getOrDefault("HIVEMIND_ROOT", ".")).toAbsolutePath().normalize();
+    Path home = Path.of(env.getOrDefault("HIVEMIND_HOME", ".hivemind")).toAbsolutePath();
     return new StackSettings(
-        URI.create(url), Path.of(home).resolve("admin.key"), TIMEOUT, operator(env), kafka(env));
+        URI.create(url),
+        URI.create(HOST + env.getOrDefault("QUERY_PORT", "8081")),
+        URI.create(HOST + env.getOrDefault("LEARNER_PORT", "8082")),
+        URI.create(HOST + env.getOrDefault("ANALYTICS_PORT", "8083")),
+        URI.create(HOST + env.getOrDefault("REGISTRY_PORT", "8085") + "/apis/registry/v3"),
+        home.resolve("admin.key"),
+        TIMEOUT,
+        operator(env),
+        kafka(env),
+        partitions(env.getOrDefault("HIVEMIND_PARTITIONS", "6")),
+        home,
+        root);
+  }
+
+  /** The settings a command runs with: its root command's ({@link Hivemind}), in any package. */
+  public static StackSettings of(CommandSpec command) {
+    return ((Hivemind) command.root().userObject()).settings;
+  }
+
+  private static int partitions(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new CliException("HIVEMIND_PARTITIONS must be a whole number, got '" + text + "'");
+    }
   }
 
   /** HIVEMIND_OPERATOR, or the login name: who the key records say made or revoked a key. */

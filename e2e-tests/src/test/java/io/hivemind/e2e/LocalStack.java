@@ -31,6 +31,7 @@ final class LocalStack implements AutoCloseable {
   static final int QUERY_PORT = 18081 + PORT_OFFSET;
   static final int LEARNER_PORT = 18082 + PORT_OFFSET;
   static final int ANALYTICS_PORT = 18083 + PORT_OFFSET;
+  static final int NOTIFIER_PORT = 18084 + PORT_OFFSET;
   static final int SECOND_QUERY_PORT = 18091 + PORT_OFFSET;
   static final int REGISTRY_PORT = 18085 + PORT_OFFSET;
   static final int KAFKA_PORT = 19092 + PORT_OFFSET;
@@ -86,6 +87,25 @@ final class LocalStack implements AutoCloseable {
   /** The analytics service, which also serves the dashboard. */
   String analytics() {
     return "http://127.0.0.1:" + ANALYTICS_PORT;
+  }
+
+  /**
+   * {@code kill -9} of one instance the stack started (its PID from {@code pids/<name>.pid}),
+   * returning once it is gone; {@code ./hivemind up} starts it again.
+   */
+  void killHard(String name) throws IOException {
+    long pid =
+        Long.parseLong(Files.readString(home.resolve("pids").resolve(name + ".pid")).strip());
+    ProcessHandle process =
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    process.destroyForcibly();
+    process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+  }
+
+  /** The notifier (ADR 25): subscriptions and deliveries. */
+  String notifier() {
+    return "http://127.0.0.1:" + NOTIFIER_PORT;
   }
 
   /** The broker's bootstrap address, for a test that reads the topics itself. */
@@ -247,16 +267,19 @@ final class LocalStack implements AutoCloseable {
             .directory(checkout.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
+    builder.environment().put("HIVEMIND_HOME", home.toString());
+    // the tests' webhook receivers listen on 127.0.0.1 (ADR 25)
+    builder.environment().put("HIVEMIND_NOTIFIER_ALLOW_LOOPBACK", "true");
     builder
         .environment()
         .putAll(
             Map.of(
-                "HIVEMIND_HOME", home.toString(),
                 "HIVEMIND_OPERATOR", OPERATOR,
                 "GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
                 "QUERY_PORT", String.valueOf(QUERY_PORT),
                 "LEARNER_PORT", String.valueOf(LEARNER_PORT),
                 "ANALYTICS_PORT", String.valueOf(ANALYTICS_PORT),
+                "NOTIFIER_PORT", String.valueOf(NOTIFIER_PORT),
                 "REGISTRY_PORT", String.valueOf(REGISTRY_PORT),
                 "KAFKA_PORT", String.valueOf(KAFKA_PORT),
                 "KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT)));

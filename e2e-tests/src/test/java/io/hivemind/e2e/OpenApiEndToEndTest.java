@@ -155,7 +155,8 @@ class OpenApiEndToEndTest {
   }
 
   private static List<String> services() {
-    return List.of(stack.gateway(), stack.query(), stack.learner(), stack.analytics());
+    return List.of(
+        stack.gateway(), stack.query(), stack.learner(), stack.analytics(), stack.notifier());
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -73,6 +73,7 @@ class OperationsFilesEndToEndTest {
         .contains(
             "hivemind_learning_paused_seconds",
             "hivemind_dead_letters_end_offset",
+            "hivemind_notifier_dead_lettered_total",
             "kafka_consumer_fetch_manager_records_lag_max",
             "http_server_requests_seconds_count");
   }
@@ -87,7 +88,11 @@ class OperationsFilesEndToEndTest {
     }
     assertThat(jobs)
         .containsExactlyInAnyOrder(
-            "hivemind-gateway", "hivemind-query", "hivemind-learner", "hivemind-analytics");
+            "hivemind-gateway",
+            "hivemind-query",
+            "hivemind-learner",
+            "hivemind-analytics",
+            "hivemind-notifier");
     List<String> expressions = new ArrayList<>(alertExpressions());
     expressions.addAll(dashboardExpressions());
     for (String expression : expressions) {
@@ -142,7 +147,7 @@ class OperationsFilesEndToEndTest {
   }
 
   /**
-   * Every metric name the four services export now, after a request to each (the HTTP server's
+   * Every metric name the five services export now, after a request to each (the HTTP server's
    * request series exist once a request was served).
    */
   private Set<String> exported() throws Exception {
@@ -152,7 +157,8 @@ class OperationsFilesEndToEndTest {
             stack.gateway(), "/api/control/state",
             stack.query(), "/api/ml/stats?symbol=ES&user_id=ops-probe",
             stack.learner(), "/api/learning",
-            stack.analytics(), "/api/analytics/me");
+            stack.analytics(), "/api/analytics/me",
+            stack.notifier(), "/api/webhooks");
     Set<String> names = new TreeSet<>();
     for (var service : asked.entrySet()) {
       http.get(service.getKey() + service.getValue(), Http.bearer(admin));

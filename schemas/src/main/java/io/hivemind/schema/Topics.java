@@ -73,6 +73,27 @@ public final class Topics {
    */
   public final String regimes;
 
+  /**
+   * Notification subscriptions (ADR 25): key the subscription id, value its JSON (audience,
+   * destination, the kinds it wants, its signing secret), a tombstone once deleted. Written by the
+   * notifier's API, read whole by every notifier instance. Compacted, one partition.
+   */
+  public final String webhooks;
+
+  /**
+   * Events to tell users and operators (ADR 25): key the audience ({@code user:<id>} or {@code
+   * fleet}), value the notification's JSON with its idempotency id. Written exactly once by the
+   * notifier's events topology, delivered at least once by its reader. Kept a week.
+   */
+  public final String notifications;
+
+  /**
+   * Deliveries given up on (ADR 25): key {@code <subscription id>/<event id>}, value the
+   * notification with the reason and attempts, a tombstone once sent again. What a user reads at
+   * {@code GET /api/webhooks/{id}/dead-letters}. Compacted.
+   */
+  public final String webhookDeadLetters;
+
   public Topics(String prefix) {
     signals = prefix + "signals";
     outcomes = prefix + "outcomes";
@@ -91,6 +112,9 @@ public final class Topics {
     models = prefix + "models";
     predictions = prefix + "predictions";
     regimes = prefix + "regimes";
+    webhooks = prefix + "webhooks";
+    notifications = prefix + "notifications";
+    webhookDeadLetters = prefix + "webhook-dead-letters";
   }
 
   public static Topics withDefaultPrefix() {
@@ -125,7 +149,10 @@ public final class Topics {
         new TopicSpec(
             clockProbes,
             Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"),
-            1));
+            1),
+        new TopicSpec(webhooks, compacted, 1),
+        new TopicSpec(notifications, Map.of("retention.ms", String.valueOf(WEEK_MILLIS))),
+        new TopicSpec(webhookDeadLetters, compacted));
   }
 
   /**

@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * with the eviction of its own bucket may be counted against the dropped one: at most one request
  * per race, and only for a key idle that long.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
   static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final ConcurrentMap<String, AtomicLong> fullAt = new ConcurrentHashMap<>();
   private final long idleAfterNanos;
 
-  RateLimiter(long idleAfterNanos) {
+  public RateLimiter(long idleAfterNanos) {
     this.idleAfterNanos = idleAfterNanos;
   }
 
@@ -47,7 +47,20 @@ final class RateLimiter {
    */
   long acquire(String key, int cost, int perSecond, int burst, long nowNanos) {
     check(cost, perSecond, burst);
-    return take(key, cost, Math.min(cost, burst), 0, perSecond, burst, nowNanos);
+    return take(key, cost, Math.min(cost, burst), 0, interval(perSecond), burst, nowNanos);
+  }
+
+  /**
+   * One token from a bucket refilled one token every {@code intervalNanos} and holding at most
+   * {@code burst}: a rate slower than one a second, such as a chat service's 20 messages a minute.
+   *
+   * @return 0 when taken, else how many nanoseconds until it would be
+   */
+  public long acquireEvery(String key, long intervalNanos, int burst, long nowNanos) {
+    if (intervalNanos < 1 || burst < 1) {
+      throw new IllegalArgumentException("an interval and a burst must be at least 1");
+    }
+    return take(key, 1, 1, 0, intervalNanos, burst, nowNanos);
   }
 
   /**
@@ -62,7 +75,8 @@ final class RateLimiter {
     if (total == 1) {
       return 0;
     }
-    return take(key, total - 1, Math.min(total, burst) - 1, 1, perSecond, burst, nowNanos);
+    return take(
+        key, total - 1, Math.min(total, burst) - 1, 1, interval(perSecond), burst, nowNanos);
   }
 
   private static void check(int cost, int perSecond, int burst) {
@@ -78,9 +92,12 @@ final class RateLimiter {
    * Takes {@code cost} tokens if the bucket holds {@code need}; a refusal says how long until it
    * holds {@code need + retryExtra}.
    */
+  private static long interval(int perSecond) {
+    return NANOS_PER_SECOND / perSecond;
+  }
+
   private long take(
-      String key, int cost, int need, int retryExtra, int perSecond, int burst, long nowNanos) {
-    long interval = NANOS_PER_SECOND / perSecond;
+      String key, int cost, int need, int retryExtra, long interval, int burst, long nowNanos) {
     long capacity = burst * interval;
     AtomicLong bucket = fullAt.computeIfAbsent(key, k -> new AtomicLong(nowNanos));
     while (true) {
@@ -98,7 +115,7 @@ final class RateLimiter {
   }
 
   /** Drops the buckets that have been full and unused for the idle time; returns how many. */
-  int evictIdle(long nowNanos) {
+  public int evictIdle(long nowNanos) {
     int before = fullAt.size();
     fullAt.values().removeIf(bucket -> nowNanos - bucket.get() >= idleAfterNanos);
     return before - fullAt.size();

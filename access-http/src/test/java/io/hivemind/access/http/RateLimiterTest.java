@@ -46,6 +46,18 @@ class RateLimiterTest {
   }
 
   @Test
+  void shouldHoldARateSlowerThanOneASecond() {
+    long threeSeconds = 3 * SECOND; // 20 a minute
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.acquireEvery("chat", threeSeconds, 5, T0)).as("burst " + i).isZero();
+    }
+
+    assertThat(limiter.acquireEvery("chat", threeSeconds, 5, T0)).isEqualTo(threeSeconds);
+    assertThat(limiter.acquireEvery("chat", threeSeconds, 5, T0 + threeSeconds)).isZero();
+    assertThat(limiter.acquireEvery("chat", threeSeconds, 5, T0 + threeSeconds)).isPositive();
+  }
+
+  @Test
   void shouldNeverHoldMoreThanOneSecondsWorth() {
     allowedAt("k", 20, T0, 1);
 

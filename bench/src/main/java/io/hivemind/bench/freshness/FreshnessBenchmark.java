@@ -2,8 +2,6 @@ package io.hivemind.bench.freshness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.keys.BenchKeys;
 import io.hivemind.bench.load.Preflight;
@@ -32,7 +30,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Options: {@code --trades N} (default 250).
  */
-public final class FreshnessBenchmark implements Benchmark {
+public final class FreshnessBenchmark {
+
+  static final String NAME = "freshness";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration GIVE_UP = Duration.ofSeconds(30);
@@ -41,19 +41,17 @@ public final class FreshnessBenchmark implements Benchmark {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @Override
-  public String name() {
-    return "freshness";
-  }
+  /** {@code trades}: how many trades are posted and awaited, one at a time. */
+  public record Settings(int trades) {}
 
-  @Override
-  public String description() {
-    return "outcome POST -> visible in the confidence answer, p50/p99 (--trades 250)";
-  }
-
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    int trades = options.integer("trades", 250);
+  /**
+   * Posts the trades for a fresh user, one at a time, and prints how long each took to be counted
+   * in the confidence answer.
+   *
+   * @throws Preflight.NotReady when the user's key is not accepted by the stack
+   */
+  public void run(Stack stack, Settings settings) throws Exception {
+    int trades = settings.trades();
     String user = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     // one session of one day, a second apart: the same L2 pattern for every trade
     Instant entry0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(9));
@@ -66,17 +64,10 @@ public final class FreshnessBenchmark implements Benchmark {
     Histogram freshness = LatencyReport.histogram();
     Histogram roundTrip = LatencyReport.histogram();
     System.out.printf("freshness: %d trades for user %s%n", trades, user);
-    String authorization;
-    try {
-      authorization =
-          BenchKeys.mint(stack.kafka(), name(), List.of(user), System.out)
-              .awaitAccepted(stack.gateway(), stack.query(), System.out)
-              .authorization(user);
-    } catch (Preflight.NotReady e) {
-      System.err.println("bench freshness: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
+    String authorization =
+        BenchKeys.mint(stack.kafka(), NAME, List.of(user), System.out)
+            .awaitAccepted(stack.gateway(), stack.query(), System.out)
+            .authorization(user);
     for (int i = 0; i < trades; i++) {
       String id = user + "-" + i;
       Instant entry = entry0.plusSeconds(i);

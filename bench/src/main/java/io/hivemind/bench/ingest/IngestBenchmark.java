@@ -1,10 +1,7 @@
 package io.hivemind.bench.ingest;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.keys.BenchKeys;
-import io.hivemind.bench.load.CheckedOptions;
 import io.hivemind.bench.load.ClosedLoop;
 import io.hivemind.bench.load.CpuMeter;
 import io.hivemind.bench.load.LoadGenerator;
@@ -31,67 +28,33 @@ import java.util.Optional;
  * batch is one user's. The gateway limits each key to 500 requests/s, so {@code --users} bounds the
  * rate at {@code users × 500}.
  */
-public final class IngestBenchmark implements Benchmark {
+public final class IngestBenchmark {
 
   static final String NAME = "ingest";
-  private static final String USAGE =
-      "Usage: ./hivemind bench ingest [--duration 30s] [--warmup 10s] [--connections 64]"
-          + " [--batch 500] [--batch-connections 8] [--users 1000] [--producer-records 2000000]";
 
   private final PrintStream out = System.out;
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "gateway events/s, one per POST and batched, beside a no-op POST and"
-        + " Kafka's ProducerPerformance";
-  }
-
-  /** The options, checked. */
-  record Settings(
+  /**
+   * What to measure: each phase's warm-up and measured time, the connections of the one-event phase
+   * and of the batched phase, the events per batch (at most the gateway's
+   * hivemind.ingest.max-batch, 1000), the users (one API key each), and the records of Kafka's own
+   * ProducerPerformance.
+   */
+  public record Settings(
       Duration duration,
       Duration warmup,
       int connections,
       int batch,
       int batchConnections,
       int users,
-      int producerRecords) {
+      int producerRecords) {}
 
-    static Settings from(BenchOptions given) {
-      CheckedOptions options = new CheckedOptions(given, "bench " + NAME);
-      Settings settings =
-          new Settings(
-              options.duration("duration", Duration.ofSeconds(30), Duration.ofSeconds(1)),
-              options.duration("warmup", Duration.ofSeconds(10), Duration.ZERO),
-              options.integer("connections", 64, 1),
-              options.integer("batch", 500, 1),
-              options.integer("batch-connections", 8, 1),
-              options.integer("users", 1000, 1),
-              options.integer("producer-records", 2_000_000, 1000));
-      if (settings.batch > 1000) {
-        throw new IllegalArgumentException(
-            "bench ingest: --batch takes at most 1000 (the gateway's hivemind.ingest.max-batch)");
-      }
-      options.rejectUnknown();
-      return settings;
-    }
-  }
-
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    Settings settings;
-    try {
-      settings = Settings.from(options);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
+  /**
+   * Runs the phases against the stack and prints each beside its baselines.
+   *
+   * @throws Preflight.NotReady when a part of the stack it needs does not answer
+   */
+  public void run(Stack stack, Settings settings) throws Exception {
     String runTag = Events.newRunTag();
     Events events = new Events(runTag, settings.users(), Events.SYMBOLS.size(), 42);
     CpuMeter cpu = CpuMeter.forStack(stack.home().resolve("pids"));
@@ -114,9 +77,6 @@ public final class IngestBenchmark implements Benchmark {
 
     try (LoadGenerator load = LoadGenerator.create()) {
       measure(stack, settings, events, cpu, load);
-    } catch (Preflight.NotReady e) {
-      System.err.println("bench ingest: " + e.getMessage());
-      System.exit(1);
     }
   }
 

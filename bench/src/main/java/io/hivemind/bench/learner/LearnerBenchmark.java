@@ -1,13 +1,10 @@
 package io.hivemind.bench.learner;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.backlog.BacklogGenerator;
 import io.hivemind.bench.backlog.BacklogSpec;
 import io.hivemind.bench.backlog.BenchFiles;
 import io.hivemind.bench.backlog.BenchTopics;
-import io.hivemind.bench.backlog.Options;
 import io.hivemind.bench.backlog.PreparedBacklog;
 import io.hivemind.bench.backlog.ResultTable;
 import io.hivemind.schema.AvroSerdes;
@@ -16,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,22 +36,21 @@ import org.apache.kafka.streams.StreamsConfig;
  * Kafka Streams setting); {@code --baseline true}; {@code --timeout 15m}; {@code --prefix P} reuses
  * a backlog an earlier run kept ({@code --keep true}) instead of writing one.
  */
-public final class LearnerBenchmark implements Benchmark {
+public final class LearnerBenchmark {
 
   static final double TARGET_EVENTS_PER_SECOND = 50_000;
 
-  @Override
-  public String name() {
-    return "learner";
-  }
-
-  @Override
-  public String description() {
-    return "learning topology replaying a backlog (exactly_once_v2, at_least_once) vs a plain consumer";
-  }
-
-  /** Everything the options decide, checked before anything touches the stack. */
-  record Plan(
+  /**
+   * Everything the options decide, checked before anything touches the stack: a guarantee Kafka
+   * Streams does not have, a blank prefix or an override it refuses fails here.
+   *
+   * @param guarantees exactly_once_v2 and/or at_least_once, a run each, in this order
+   * @param overrides Kafka Streams settings over the live ones ({@link StreamsSettings#overrides})
+   * @param reusePrefix the topics of an earlier run's backlog ({@code --prefix}), or null to write
+   *     one
+   * @param keep leave the backlog's topics for a later {@code --prefix}
+   */
+  public record Plan(
       BacklogSpec backlog,
       int partitions,
       List<String> guarantees,
@@ -63,65 +60,33 @@ public final class LearnerBenchmark implements Benchmark {
       String reusePrefix,
       boolean keep) {
 
-    static Plan from(BenchOptions options, int stackPartitions) {
-      BacklogSpec backlog = BacklogSpec.from(options);
-      int partitions = Options.integer(options, "partitions", stackPartitions, 1, 1024);
-      List<String> guarantees = new ArrayList<>();
-      for (String guarantee :
-          options.text("guarantees", "exactly_once_v2,at_least_once").split(",")) {
-        String trimmed = guarantee.trim();
-        if (!trimmed.equals(StreamsConfig.EXACTLY_ONCE_V2)
-            && !trimmed.equals(StreamsConfig.AT_LEAST_ONCE)) {
-          throw new Options.BadOption(
-              "--guarantees takes exactly_once_v2 and/or at_least_once, got: " + trimmed);
+    public Plan {
+      guarantees = List.copyOf(guarantees);
+      if (guarantees.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--guarantees takes exactly_once_v2 and/or at_least_once");
+      }
+      for (String guarantee : guarantees) {
+        if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)
+            && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+          throw new IllegalArgumentException(
+              "--guarantees takes exactly_once_v2 and/or at_least_once, got: " + guarantee);
         }
-        guarantees.add(trimmed);
       }
-      Map<String, String> overrides = new LinkedHashMap<>();
-      int threads = Options.integer(options, "threads", 1, 1, 64);
-      if (threads != 1) {
-        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
+      if (reusePrefix != null && reusePrefix.isBlank()) {
+        throw new IllegalArgumentException("--prefix must name the topics of an earlier run");
       }
-      long commit =
-          Options.longValue(options, "commit-interval", StreamsSettings.LIVE_COMMIT_INTERVAL_MS, 1);
-      if (commit != StreamsSettings.LIVE_COMMIT_INTERVAL_MS) {
-        overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(commit));
-      }
-      long cache = Options.longValue(options, "cache-bytes", -1, 0);
-      if (cache >= 0) {
-        overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(cache));
-      }
-      overrides.putAll(StreamsSettings.parseOverrides(options.text("streams", "")));
-      String prefix = options.text("prefix", null);
-      if (prefix != null && prefix.isBlank()) {
-        throw new Options.BadOption("--prefix must name the topics of an earlier run");
-      }
-      return new Plan(
-          backlog,
-          partitions,
-          guarantees,
-          overrides,
-          Options.flag(options, "baseline", true),
-          Options.duration(options, "timeout", Duration.ofMinutes(15)),
-          prefix,
-          Options.flag(options, "keep", prefix != null));
+      overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+      // fail on a setting Kafka Streams refuses before writing a million records (the address is
+      // not contacted: only the configuration is checked)
+      StreamsSettings.validate(
+          StreamsSettings.live(
+              "check", "127.0.0.1:9092", Path.of("/tmp"), guarantees.get(0), overrides));
     }
   }
 
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    Plan plan;
-    try {
-      plan = Plan.from(options, stack.partitions());
-      // fail on a setting Kafka Streams refuses before writing a million records
-      StreamsSettings.validate(
-          StreamsSettings.live(
-              "check", stack.bootstrap(), Path.of("/tmp"), plan.guarantees.get(0), plan.overrides));
-    } catch (Options.BadOption e) {
-      System.err.println("learner: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+  /** Writes the backlog (unless reused), replays it under each guarantee, prints the table. */
+  public void run(Stack stack, Plan plan) throws Exception {
     String prefix =
         plan.reusePrefix != null ? plan.reusePrefix : BenchTopics.runPrefix("bench-learner");
     Path stateRoot = Files.createTempDirectory("hivemind-bench-learner-");

@@ -1,6 +1,5 @@
 package io.hivemind.bench.learner;
 
-import io.hivemind.bench.backlog.Options;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +41,28 @@ public final class StreamsSettings {
   }
 
   /**
+   * The settings a run changes from the live ones: {@code --threads} (1: the live value), {@code
+   * --commit-interval} in ms ({@link #LIVE_COMMIT_INTERVAL_MS}: the live value), {@code
+   * --cache-bytes} (null: Kafka Streams' default), then {@code --streams} ({@link
+   * #parseOverrides}), in that order.
+   */
+  public static Map<String, String> overrides(
+      int threads, long commitIntervalMs, Long cacheBytes, String streams) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (threads != 1) {
+      overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
+    }
+    if (commitIntervalMs != LIVE_COMMIT_INTERVAL_MS) {
+      overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(commitIntervalMs));
+    }
+    if (cacheBytes != null) {
+      overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(cacheBytes));
+    }
+    overrides.putAll(parseOverrides(streams));
+    return overrides;
+  }
+
+  /**
    * {@code key=value,key=value} (Kafka Streams property names, {@code producer.}/{@code consumer.}
    * prefixes allowed), in order.
    */
@@ -53,7 +74,7 @@ public final class StreamsSettings {
     for (String pair : text.split(",")) {
       int equals = pair.indexOf('=');
       if (equals <= 0 || equals == pair.length() - 1) {
-        throw new Options.BadOption(
+        throw new IllegalArgumentException(
             "--streams takes key=value,key=value (e.g. num.stream.threads=2,"
                 + "producer.linger.ms=5), got: "
                 + pair);
@@ -62,7 +83,7 @@ public final class StreamsSettings {
       if (key.equals(StreamsConfig.APPLICATION_ID_CONFIG)
           || key.equals(StreamsConfig.STATE_DIR_CONFIG)
           || key.equals(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)) {
-        throw new Options.BadOption(
+        throw new IllegalArgumentException(
             "--streams may not set " + key + ": the benchmark sets it (use --guarantees)");
       }
       overrides.put(key, pair.substring(equals + 1).trim());
@@ -75,7 +96,7 @@ public final class StreamsSettings {
     try {
       new StreamsConfig(props);
     } catch (RuntimeException e) {
-      throw new Options.BadOption("--streams: " + e.getMessage());
+      throw new IllegalArgumentException("--streams: " + e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.hivemind.bench.load;
 
+import io.hivemind.bench.BenchmarkFailed;
 import java.time.Duration;
 
 /** One request before a benchmark starts: the stack must answer it with a 2xx. */
@@ -8,7 +9,7 @@ public final class Preflight {
   private Preflight() {}
 
   /** Thrown when a part of the stack a benchmark needs is not there, with what to do. */
-  public static final class NotReady extends RuntimeException {
+  public static final class NotReady extends BenchmarkFailed {
     public NotReady(String message) {
       super(message);
     }

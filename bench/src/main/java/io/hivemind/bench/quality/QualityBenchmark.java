@@ -1,17 +1,15 @@
 package io.hivemind.bench.quality;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
+import io.hivemind.bench.BenchmarkFailed;
 import io.hivemind.bench.Stack;
-import io.hivemind.bench.kafka.GroupLag;
 import io.hivemind.bench.keys.BenchKeys;
-import io.hivemind.bench.load.Preflight;
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.model.ChallengerSettings;
 import io.hivemind.learning.regime.RegimeClassifier;
 import io.hivemind.learning.score.Calibration;
 import io.hivemind.rules.model.ChallengerInputs;
 import io.hivemind.schema.Experience;
+import io.hivemind.schema.GroupLag;
 import io.hivemind.schema.Topics;
 import io.hivemind.simulator.bot.BotClient;
 import io.hivemind.simulator.bot.RetryPolicy;
@@ -29,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,42 +52,54 @@ import java.util.Random;
  * --seed} (default 7), {@code --probes} (default 2000), {@code --checkpoints} (default
  * 1000,10000,100000), {@code --sample} (spread or earliest, see {@link Sample}).
  */
-public final class QualityBenchmark implements Benchmark {
+public final class QualityBenchmark {
+
+  static final String NAME = "quality";
+
+  /** {@code --sample}: see {@link Sample#spread} and {@link Sample#draw}. */
+  public static final String SPREAD = "spread";
+
+  public static final String EARLIEST = "earliest";
 
   private static final int HOLD_OUT_EVERY = 50;
   private static final Duration CATCH_UP = Duration.ofMinutes(10);
 
-  @Override
-  public String name() {
-    return "quality";
+  /**
+   * What to measure: the simulated users and the world's seed, the held-out probes, the numbers of
+   * experiences learned at which the probes are asked, and how the sample is drawn ({@link #SPREAD}
+   * or {@link #EARLIEST}).
+   */
+  public record Settings(
+      int bots, long seed, int probes, List<Integer> checkpoints, String sample) {
+
+    public Settings {
+      checkpoints = List.copyOf(checkpoints);
+    }
   }
 
-  @Override
-  public String description() {
-    return "Brier / calibration of the served confidence vs the simulator's truth at 1k/10k/100k";
-  }
-
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    int bots = options.integer("bots", 1000);
-    long seed = options.integer("seed", 7);
-    int probeCount = options.integer("probes", 2000);
+  /**
+   * Posts the sample's experiences checkpoint by checkpoint and prints the table of every model.
+   *
+   * @throws BenchmarkFailed when the world has too few experiences or probes for the settings, or
+   *     the stack does not accept the users' keys
+   */
+  public void run(Stack stack, Settings settings) throws Exception {
+    int bots = settings.bots();
+    long seed = settings.seed();
+    int probeCount = settings.probes();
     int[] checkpoints =
-        Arrays.stream(options.text("checkpoints", "1000,10000,100000").split(","))
-            .mapToInt(c -> Integer.parseInt(c.trim().replace("_", "")))
-            .sorted()
-            .toArray();
+        settings.checkpoints().stream().mapToInt(Integer::intValue).sorted().toArray();
     int experiencesNeeded = checkpoints[checkpoints.length - 1];
 
     // the newest events a few minutes old, the oldest within the gateway's 30-day bound
     Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
     Instant start = end.minus(Duration.ofDays(25));
     MarketWorld world = new MarketWorld(new FleetSettings(seed, bots, start, end, 0.0));
-    String sampling = options.text("sample", "spread");
+    String sampling = settings.sample();
     Sample sample =
         switch (sampling) {
-          case "spread" -> Sample.spread(world, experiencesNeeded, probeCount, seed);
-          case "earliest" -> Sample.draw(world, experiencesNeeded, probeCount);
+          case SPREAD -> Sample.spread(world, experiencesNeeded, probeCount, seed);
+          case EARLIEST -> Sample.draw(world, experiencesNeeded, probeCount);
           default ->
               throw new IllegalArgumentException(
                   "--sample must be spread or earliest, was " + sampling);
@@ -98,7 +107,7 @@ public final class QualityBenchmark implements Benchmark {
     List<Opportunity> experiences = sample.experiences();
     List<Opportunity> probes = sample.probes();
     if (experiences.size() < experiencesNeeded || probes.size() < probeCount) {
-      throw new IllegalArgumentException(
+      throw new BenchmarkFailed(
           String.format(
               "%d bots over 25 days give only %d experiences and %d probes; raise --bots",
               bots, experiences.size(), probes.size()));
@@ -112,16 +121,9 @@ public final class QualityBenchmark implements Benchmark {
     // not served yet (ADR 22): learned here from the very experiences posted, in the same order
     ChallengerModel challenger = new ChallengerModel(ChallengerSettings.defaults());
     List<String> users = world.fleet().users().stream().map(SimulatedUser::userId).toList();
-    BenchKeys keys;
-    try {
-      keys =
-          BenchKeys.mint(stack.kafka(), name(), users, System.out)
-              .awaitAccepted(stack.gateway(), stack.query(), System.out);
-    } catch (Preflight.NotReady e) {
-      System.err.println("bench quality: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
+    BenchKeys keys =
+        BenchKeys.mint(stack.kafka(), NAME, users, System.out)
+            .awaitAccepted(stack.gateway(), stack.query(), System.out);
     HttpClient http = BotClient.newHttpClient();
     FleetTally tally = new FleetTally();
     StopSignal stop = new StopSignal();

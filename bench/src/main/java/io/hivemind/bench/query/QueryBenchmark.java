@@ -2,12 +2,9 @@ package io.hivemind.bench.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.ingest.Events;
 import io.hivemind.bench.keys.BenchKeys;
-import io.hivemind.bench.load.CheckedOptions;
 import io.hivemind.bench.load.ClosedLoop;
 import io.hivemind.bench.load.CpuMeter;
 import io.hivemind.bench.load.LoadGenerator;
@@ -39,34 +36,28 @@ import java.util.SplittableRandom;
  * <p>Every request carries the elite API key of the user it asks or posts for ({@link BenchKeys},
  * one per {@code --users}); each seed batch is one user's.
  */
-public final class QueryBenchmark implements Benchmark {
+public final class QueryBenchmark {
 
   static final String NAME = "query";
-  private static final String USAGE =
-      "Usage: ./hivemind bench query [--duration 20s] [--warmup 10s] [--connections 64]"
-          + " [--rates 500,2000,5000] [--open-connections 64] [--ingest-rate 1000] [--ingest-mix signals|pairs]"
-          + " [--users 1000] [--symbols 3] [--trades 4] [--seed-wait 300s]";
   private static final double TARGET_RATE = 2000;
-  private static final String SIGNALS = "signals";
-  private static final String PAIRS = "pairs";
+
+  /** {@code --ingest-mix}: signals only, or a signal and its outcome per trade. */
+  public static final String SIGNALS = "signals";
+
+  public static final String PAIRS = "pairs";
 
   /** Learner plus query service below this many cores: the seed is digested. */
   private static final double SETTLED_CORES = 0.10;
 
   private final PrintStream out = System.out;
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "win_probability max QPS alone and latency at fixed rates while ingesting, beside a"
-        + " no-op GET";
-  }
-
-  record Settings(
+  /**
+   * What to measure: each phase's warm-up and measured time, the closed loop's connections, the
+   * open loop's rates and connections, the ingest beside it (events/s and {@link #SIGNALS} or
+   * {@link #PAIRS}), the users (one API key each), the symbols (1 to {@code Events.SYMBOLS}) and
+   * trades per user seeded before measuring, and how long to wait for the seed to be learned.
+   */
+  public record Settings(
       Duration duration,
       Duration warmup,
       int connections,
@@ -79,48 +70,21 @@ public final class QueryBenchmark implements Benchmark {
       int trades,
       Duration seedWait) {
 
-    static Settings from(BenchOptions given) {
-      CheckedOptions options = new CheckedOptions(given, "bench " + NAME);
-      Settings settings =
-          new Settings(
-              options.duration("duration", Duration.ofSeconds(20), Duration.ofSeconds(1)),
-              options.duration("warmup", Duration.ofSeconds(10), Duration.ZERO),
-              options.integer("connections", 64, 1),
-              options.rates("rates", "500,2000,5000"),
-              options.integer("open-connections", 64, 1),
-              options.integer("ingest-rate", 1000, 0),
-              options.choice("ingest-mix", SIGNALS, SIGNALS, PAIRS),
-              options.integer("users", 1000, 1),
-              options.integer("symbols", 3, 1),
-              options.integer("trades", 4, 1),
-              options.duration("seed-wait", Duration.ofSeconds(300), Duration.ofSeconds(1)));
-      if (settings.symbols > Events.SYMBOLS.size()) {
-        throw new IllegalArgumentException(
-            "bench query: --symbols takes 1 to " + Events.SYMBOLS.size());
-      }
-      options.rejectUnknown();
-      return settings;
+    public Settings {
+      rates = List.copyOf(rates);
     }
   }
 
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    Settings settings;
-    try {
-      settings = Settings.from(options);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
+  /**
+   * Seeds the stack, then runs the phases and prints each beside its baseline.
+   *
+   * @throws Preflight.NotReady when a part of the stack it needs does not answer
+   */
+  public void run(Stack stack, Settings settings) throws Exception {
     Events events = new Events(Events.newRunTag(), settings.users(), settings.symbols(), 7);
     CpuMeter cpu = CpuMeter.forStack(stack.home().resolve("pids"));
     try (LoadGenerator load = LoadGenerator.create()) {
       measure(stack, settings, events, cpu, load);
-    } catch (Preflight.NotReady e) {
-      System.err.println("bench query: " + e.getMessage());
-      System.exit(1);
     }
   }
 

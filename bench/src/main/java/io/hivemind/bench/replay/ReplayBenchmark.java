@@ -1,13 +1,10 @@
 package io.hivemind.bench.replay;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.backlog.BacklogGenerator;
 import io.hivemind.bench.backlog.BacklogSpec;
 import io.hivemind.bench.backlog.BenchTopics;
 import io.hivemind.bench.backlog.CpuMeter;
-import io.hivemind.bench.backlog.Options;
 import io.hivemind.bench.backlog.PreparedBacklog;
 import io.hivemind.bench.backlog.ResultTable;
 import io.hivemind.bench.learner.ConsumerBaseline;
@@ -49,20 +46,19 @@ import org.apache.kafka.common.TopicPartition;
  * half-life; {@code --baseline true}; {@code --prefix P} reuses a backlog an earlier run kept
  * ({@code --keep true}) instead of writing one.
  */
-public final class ReplayBenchmark implements Benchmark {
+public final class ReplayBenchmark {
 
-  @Override
-  public String name() {
-    return "replay";
-  }
-
-  @Override
-  public String description() {
-    return "the analyst's replay over a backlog (live settings, optionally a sweep) vs a plain consumer";
-  }
-
-  /** Everything the options decide, checked before anything touches the stack. */
-  record Plan(
+  /**
+   * Everything the options decide, checked before anything touches the stack: a blank prefix or a
+   * sweep the replay's own validation refuses fails here, naming the option.
+   *
+   * @param thresholds the sweep's thresholds ({@code --thresholds}), or null
+   * @param halfLives the sweep's half-lives ({@code --half-lives}, as {@code 30d}), or null
+   * @param reusePrefix the topics of an earlier run's backlog ({@code --prefix}), or null to write
+   *     one
+   * @param keep leave the backlog's topics for a later {@code --prefix}
+   */
+  public record Plan(
       BacklogSpec backlog,
       int partitions,
       List<Double> thresholds,
@@ -71,29 +67,25 @@ public final class ReplayBenchmark implements Benchmark {
       String reusePrefix,
       boolean keep) {
 
-    static Plan from(BenchOptions options, int stackPartitions) {
-      BacklogSpec backlog = BacklogSpec.from(options);
-      int partitions = Options.integer(options, "partitions", stackPartitions, 1, 1024);
-      List<Double> thresholds = thresholds(options.text("thresholds", null));
-      List<String> halfLives = list(options.text("half-lives", null));
-      String prefix = options.text("prefix", null);
-      if (prefix != null && prefix.isBlank()) {
-        throw new Options.BadOption("--prefix must name the topics of an earlier run");
+    public Plan {
+      thresholds = thresholds == null || thresholds.isEmpty() ? null : List.copyOf(thresholds);
+      halfLives = halfLives == null || halfLives.isEmpty() ? null : List.copyOf(halfLives);
+      if (reusePrefix != null && reusePrefix.isBlank()) {
+        throw new IllegalArgumentException("--prefix must name the topics of an earlier run");
       }
-      Plan plan =
-          new Plan(
-              backlog,
-              partitions,
-              thresholds,
-              halfLives,
-              Options.flag(options, "baseline", true),
-              prefix,
-              Options.flag(options, "keep", prefix != null));
-      if (plan.sweeps()) {
+      if (thresholds != null || halfLives != null) {
         // the replay's own validation, over any range: a bad sweep fails before the backlog
-        settings(plan.sweep(Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
+        settings(
+            new ReplayRequest(
+                Instant.EPOCH.toString(),
+                Instant.EPOCH.plusSeconds(1).toString(),
+                null,
+                null,
+                thresholds,
+                halfLives,
+                null,
+                null));
       }
-      return plan;
     }
 
     /** Whether a second replay runs with the sweep's thresholds and half-lives. */
@@ -116,42 +108,11 @@ public final class ReplayBenchmark implements Benchmark {
       try {
         return SettingsValidator.validate(request);
       } catch (InvalidSettingsException e) {
-        throw new Options.BadOption(
+        throw new IllegalArgumentException(
             e.violations().stream()
                 .map(v -> "--" + v.field().replace('_', '-') + ": " + v.message())
                 .collect(Collectors.joining("; ")));
       }
-    }
-
-    private static List<Double> thresholds(String text) {
-      List<String> values = list(text);
-      if (values == null) {
-        return null;
-      }
-      List<Double> thresholds = new ArrayList<>();
-      for (String value : values) {
-        try {
-          thresholds.add(Double.parseDouble(value));
-        } catch (NumberFormatException e) {
-          throw new Options.BadOption(
-              "--thresholds takes numbers like 0.5,0.55,0.6, got: " + value);
-        }
-      }
-      return thresholds;
-    }
-
-    /** A comma-separated option, or null when it is not given. */
-    private static List<String> list(String text) {
-      if (text == null) {
-        return null;
-      }
-      List<String> values = new ArrayList<>();
-      for (String value : text.split(",")) {
-        if (!value.isBlank()) {
-          values.add(value.trim());
-        }
-      }
-      return values.isEmpty() ? null : values;
     }
   }
 
@@ -189,16 +150,8 @@ public final class ReplayBenchmark implements Benchmark {
     }
   }
 
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    Plan plan;
-    try {
-      plan = Plan.from(options, stack.partitions());
-    } catch (Options.BadOption e) {
-      System.err.println("replay: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+  /** Writes the backlog (unless reused), replays it and reads it plainly, prints the table. */
+  public void run(Stack stack, Plan plan) throws Exception {
     String prefix =
         plan.reusePrefix() != null ? plan.reusePrefix() : BenchTopics.runPrefix("bench-replay");
     AtomicBoolean cleaned = new AtomicBoolean();

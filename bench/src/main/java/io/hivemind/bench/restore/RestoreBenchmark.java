@@ -1,11 +1,8 @@
 package io.hivemind.bench.restore;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.backlog.BenchTopics;
 import io.hivemind.bench.backlog.CpuMeter;
-import io.hivemind.bench.backlog.Options;
 import io.hivemind.bench.backlog.Progress;
 import io.hivemind.bench.backlog.ResultTable;
 import io.hivemind.bench.keys.BenchKeys;
@@ -36,22 +33,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code --partitions} (the stack's), {@code --port} (the stack's query port + 100), {@code
  * --timeout 10m}, {@code --baseline true}.
  */
-public final class RestoreBenchmark implements Benchmark {
+public final class RestoreBenchmark {
 
+  static final String NAME = "restore";
   static final long TARGET_ROWS = 10_000_000;
   static final double TARGET_SECONDS = 60;
 
-  @Override
-  public String name() {
-    return "restore";
-  }
-
-  @Override
-  public String description() {
-    return "confidence-query from empty state over N user-stats rows vs empty topics and a plain consumer";
-  }
-
-  record Plan(
+  /**
+   * What to measure: the user-stats rows to restore, spread {@code rowsPerUser} a user, and the
+   * community's rows; the topics' partitions; the port of the instances it starts; how long one may
+   * take to be ready; whether to run the baselines and the proposed (new application id) variant.
+   */
+  public record Plan(
       long rows,
       int rowsPerUser,
       int communityRows,
@@ -59,32 +52,15 @@ public final class RestoreBenchmark implements Benchmark {
       int port,
       Duration timeout,
       boolean baseline,
-      boolean proposed) {
+      boolean proposed) {}
 
-    static Plan from(BenchOptions options, Stack stack) {
-      int defaultPort = URI.create(stack.query()).getPort() + 100;
-      return new Plan(
-          Options.longValue(options, "rows", 1_000_000, 1),
-          Options.integer(options, "rows-per-user", 250, 1, 7_708),
-          Options.integer(options, "community-rows", 15_000, 0, 15_416),
-          Options.integer(options, "partitions", stack.partitions(), 1, 1024),
-          Options.integer(options, "port", defaultPort, 1024, 65_535),
-          Options.duration(options, "timeout", Duration.ofMinutes(10)),
-          Options.flag(options, "baseline", true),
-          Options.flag(options, "proposed", true));
-    }
+  /** The instances' port unless told: the stack's query port + 100. */
+  public static int defaultPort(Stack stack) {
+    return URI.create(stack.query()).getPort() + 100;
   }
 
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    Plan plan;
-    try {
-      plan = Plan.from(options, stack);
-    } catch (Options.BadOption e) {
-      System.err.println("restore: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+  /** Fills fresh topics, starts the instances one after another, prints the table. */
+  public void run(Stack stack, Plan plan) throws Exception {
     String prefix = BenchTopics.runPrefix("bench-restore");
     String emptyPrefix = prefix.substring(0, prefix.length() - 1) + "-empty.";
     String stamp = prefix.substring("bench-restore-".length(), prefix.length() - 1);
@@ -456,8 +432,7 @@ public final class RestoreBenchmark implements Benchmark {
    * {@code Bearer <key>} of a key minted for {@code user} in the key topic under {@code prefix}.
    */
   private String probeKey(Stack stack, String prefix, String user) {
-    return BenchKeys.mint(stack.kafka(prefix), name(), List.of(user), System.out)
-        .authorization(user);
+    return BenchKeys.mint(stack.kafka(prefix), NAME, List.of(user), System.out).authorization(user);
   }
 
   private static double[] readAll(Stack stack, String topic, BenchTopics admin) throws Exception {

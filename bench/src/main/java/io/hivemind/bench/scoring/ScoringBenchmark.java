@@ -1,8 +1,5 @@
 package io.hivemind.bench.scoring;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
-import io.hivemind.bench.Stack;
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.rules.answer.ConfidenceAnswer;
@@ -39,28 +36,20 @@ import java.util.SplittableRandom;
  * <p>Options: {@code --experiences N} (default 100000), {@code --questions N} (default 20000),
  * {@code --rounds N} (default 7).
  */
-public final class ScoringBenchmark implements Benchmark {
+public final class ScoringBenchmark {
 
   private static final Instant START = Instant.parse("2026-11-02T14:30:00Z");
   private static final List<String> SYMBOLS = List.of("ES", "NQ", "CL", "GC", "YM", "RTY");
   private static final List<String> REGIMES = List.of("trending", "choppy", "volatile", "quiet");
 
-  @Override
-  public String name() {
-    return "scoring";
-  }
+  /** The experiences learned first, the questions each variant answers a round, the rounds. */
+  public record Settings(int experiences, int questions, int rounds) {}
 
-  @Override
-  public String description() {
-    return "the challenger's cost per answer, in shadow and served, beside the pattern model's"
-        + " alone (no stack; --experiences 100000 --questions 20000 --rounds 7)";
-  }
-
-  @Override
-  public void run(Stack stack, BenchOptions options) {
-    int experiences = options.integer("experiences", 100_000);
-    int questions = options.integer("questions", 20_000);
-    int rounds = options.integer("rounds", 7);
+  /** Learns the experiences, runs the rounds and prints each variant's median. */
+  public void run(Settings settings) {
+    int experiences = settings.experiences();
+    int questions = settings.questions();
+    int rounds = settings.rounds();
     SplittableRandom random = new SplittableRandom(7);
     PatternLearner learner = new PatternLearner(Duration.ofHours(720));
     ChallengerModel challenger = ChallengerModel.withDefaults();

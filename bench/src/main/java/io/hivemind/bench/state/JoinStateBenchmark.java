@@ -1,8 +1,5 @@
 package io.hivemind.bench.state;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.Benchmark;
-import io.hivemind.bench.Stack;
 import io.hivemind.learner.topology.LearnerTopology;
 import io.hivemind.learner.topology.StoreNames;
 import io.hivemind.learning.pattern.PatternScheme;
@@ -40,7 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Options: {@code --days N} (default 120), {@code --trades-per-day N} (default 2000).
  */
-public final class JoinStateBenchmark implements Benchmark {
+public final class JoinStateBenchmark {
 
   private static final List<String> JOIN_STORES =
       List.of(
@@ -54,21 +51,13 @@ public final class JoinStateBenchmark implements Benchmark {
   private static final Instant START = Instant.parse("2026-01-05T14:30:00Z");
   private static final Duration NO_FORGETTING = Duration.ofDays(3650);
 
-  @Override
-  public String name() {
-    return "join-state";
-  }
+  /** How many simulated days, and trades a day. */
+  public record Settings(int days, int tradesPerDay) {}
 
-  @Override
-  public String description() {
-    return "the learner's join state over simulated months, beside never forgetting"
-        + " (--days 120 --trades-per-day 2000)";
-  }
-
-  @Override
-  public void run(Stack stack, BenchOptions options) throws Exception {
-    int days = options.integer("days", 120);
-    int perDay = options.integer("trades-per-day", 2000);
+  /** Drives the simulated days twice, with the horizon and without, and prints the table. */
+  public void run(Settings settings) throws Exception {
+    int days = settings.days();
+    int perDay = settings.tradesPerDay();
     System.out.printf(
         "join state of the live topology, %d trades a day for %d days (retries 5 %%, lone"
             + " outcomes 2 %%)%n",

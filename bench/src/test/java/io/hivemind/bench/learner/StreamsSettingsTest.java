@@ -3,8 +3,6 @@ package io.hivemind.bench.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.backlog.Options;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +39,7 @@ class StreamsSettingsTest {
   @Test
   void badOverridesAreExplained() {
     assertThatThrownBy(() -> StreamsSettings.parseOverrides("threads"))
-        .isInstanceOf(Options.BadOption.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("key=value");
     assertThatThrownBy(() -> StreamsSettings.parseOverrides("application.id=x"))
         .hasMessageContaining("may not set application.id");
@@ -54,14 +52,19 @@ class StreamsSettingsTest {
                         Path.of("/tmp"),
                         "at_least_once",
                         Map.of("num.stream.threads", "many"))))
-        .isInstanceOf(Options.BadOption.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("num.stream.threads");
   }
 
   @Test
-  void planRefusesAnUnknownGuarantee() {
-    BenchOptions options = BenchOptions.parse(new String[] {"--guarantees", "exactly_once"}, 0);
-    assertThatThrownBy(() -> LearnerBenchmark.Plan.from(options, 6))
-        .hasMessageContaining("--guarantees takes exactly_once_v2 and/or at_least_once");
+  void overridesOfTheOptionsLeaveTheLiveValuesOut() {
+    assertThat(StreamsSettings.overrides(1, StreamsSettings.LIVE_COMMIT_INTERVAL_MS, null, ""))
+        .isEmpty();
+    assertThat(StreamsSettings.overrides(2, 100, 0L, "producer.linger.ms=5"))
+        .containsExactly(
+            Map.entry("num.stream.threads", "2"),
+            Map.entry("commit.interval.ms", "100"),
+            Map.entry("statestore.cache.max.bytes", "0"),
+            Map.entry("producer.linger.ms", "5"));
   }
 }

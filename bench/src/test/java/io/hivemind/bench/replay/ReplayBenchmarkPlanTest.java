@@ -3,30 +3,29 @@ package io.hivemind.bench.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hivemind.bench.BenchOptions;
-import io.hivemind.bench.backlog.Options;
+import io.hivemind.bench.backlog.BacklogSpec;
 import io.hivemind.replay.settings.ReplaySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The plan's replays: the live settings, and the sweep the options ask for (parsed in the CLI). */
 class ReplayBenchmarkPlanTest {
 
   private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2026-11-21T00:00:00Z");
+  private static final BacklogSpec BACKLOG = BacklogSpec.of(1000, 10, 2, 42, false);
 
-  private static ReplayBenchmark.Plan plan(String... args) {
-    return ReplayBenchmark.Plan.from(BenchOptions.parse(args, 0), 6);
+  private static ReplayBenchmark.Plan plan(List<Double> thresholds, List<String> halfLives) {
+    return new ReplayBenchmark.Plan(BACKLOG, 6, thresholds, halfLives, true, null, false);
   }
 
   @Test
   void shouldReplayOnlyTheLiveSettingsWhenNoSweepIsAsked() {
-    ReplayBenchmark.Plan plan = plan("--events", "1000");
+    ReplayBenchmark.Plan plan = plan(null, List.of());
 
     assertThat(plan.sweeps()).isFalse();
-    assertThat(plan.partitions()).isEqualTo(6);
-    assertThat(plan.keep()).isFalse();
     ReplaySettings live = ReplayBenchmark.Plan.settings(ReplayBenchmark.Plan.live(FROM, TO));
     assertThat(live.variants())
         .containsExactly(
@@ -38,8 +37,7 @@ class ReplayBenchmarkPlanTest {
 
   @Test
   void shouldSweepAVariantPerHalfLifeAtEveryThreshold() {
-    ReplayBenchmark.Plan plan =
-        plan("--thresholds", "0.5, 0.55,0.6,0.65", "--half-lives", "30d,60d");
+    ReplayBenchmark.Plan plan = plan(List.of(0.5, 0.55, 0.6, 0.65), List.of("30d", "60d"));
 
     ReplaySettings sweep = ReplayBenchmark.Plan.settings(plan.sweep(FROM, TO));
 
@@ -53,7 +51,7 @@ class ReplayBenchmarkPlanTest {
   @Test
   void shouldKeepTheLiveHalfLifeWhenOnlyThresholdsAreSwept() {
     ReplaySettings sweep =
-        ReplayBenchmark.Plan.settings(plan("--thresholds", "0.6,0.7").sweep(FROM, TO));
+        ReplayBenchmark.Plan.settings(plan(List.of(0.6, 0.7), null).sweep(FROM, TO));
 
     assertThat(sweep.variants())
         .extracting(ReplaySettings.Variant::halfLife)
@@ -61,22 +59,12 @@ class ReplayBenchmarkPlanTest {
   }
 
   @Test
-  void shouldNameTheOptionOfABadSweepBeforeTouchingTheStack() {
-    assertThatThrownBy(() -> plan("--thresholds", "0.5,high"))
-        .isInstanceOf(Options.BadOption.class)
+  void shouldNameTheOptionOfASweepTheReplayRefuses() {
+    assertThatThrownBy(() -> plan(List.of(1.5), null))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--thresholds");
-    assertThatThrownBy(() -> plan("--thresholds", "1.5"))
-        .isInstanceOf(Options.BadOption.class)
-        .hasMessageContaining("--thresholds");
-    assertThatThrownBy(() -> plan("--half-lives", "30 days"))
-        .isInstanceOf(Options.BadOption.class)
+    assertThatThrownBy(() -> plan(null, List.of("30 days")))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--half-lives");
-  }
-
-  @Test
-  void shouldKeepAReusedBacklogUnlessToldOtherwise() {
-    assertThat(plan("--prefix", "bench-replay-x.").keep()).isTrue();
-    assertThat(plan("--prefix", "bench-replay-x.", "--keep", "false").keep()).isFalse();
-    assertThatThrownBy(() -> plan("--prefix", " ")).isInstanceOf(Options.BadOption.class);
   }
 }

@@ -141,7 +141,13 @@ class SettingsValidatorTest {
     assertThat(Durations.parse("30d")).isEqualTo(Duration.ofDays(30));
     assertThat(Durations.parse("720h")).isEqualTo(Duration.ofHours(720));
     assertThat(Durations.parse("90m")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(Durations.parse("45s")).isEqualTo(Duration.ofSeconds(45));
     assertThat(Durations.parse("PT1H")).isNull();
+    assertThat(Durations.parse("1.5m")).isNull();
+    assertThat(Durations.parse("90")).isNull();
+    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
     assertThat(Durations.format(Duration.ofHours(720))).isEqualTo("30d");
     assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
   }

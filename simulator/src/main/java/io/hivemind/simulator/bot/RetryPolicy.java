@@ -1,14 +1,12 @@
 package io.hivemind.simulator.bot;
 
+import io.hivemind.botapi.Backoff;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,9 +47,7 @@ public final class RetryPolicy {
   }
 
   private final int maxAttempts;
-  private final Duration baseDelay;
-  private final Duration maxDelay;
-  private final Duration maxRetryAfter;
+  private final Backoff backoff;
 
   /**
    * @param maxAttempts attempts in all, the first included
@@ -65,9 +61,7 @@ public final class RetryPolicy {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
     this.maxAttempts = maxAttempts;
-    this.baseDelay = baseDelay;
-    this.maxDelay = maxDelay;
-    this.maxRetryAfter = maxRetryAfter;
+    this.backoff = new Backoff(baseDelay, maxDelay, maxRetryAfter);
   }
 
   public static RetryPolicy defaults() {
@@ -90,12 +84,7 @@ public final class RetryPolicy {
    * together; never shorter than the server's {@code Retry-After} (as far as it is honoured).
    */
   public Duration delayBefore(int retry, Optional<Duration> retryAfter, double jitter) {
-    long step = baseDelay.toMillis() << Math.min(retry - 1, 20);
-    long exponential = Math.min(maxDelay.toMillis(), step);
-    long backoff = exponential / 2 + Math.round(jitter * exponential / 2);
-    long server =
-        retryAfter.map(after -> Math.min(after.toMillis(), maxRetryAfter.toMillis())).orElse(0L);
-    return Duration.ofMillis(Math.max(backoff, server));
+    return backoff.delayBefore(retry, retryAfter, jitter);
   }
 
   /** Sends {@code request} until it gets a final answer, runs out of attempts or is stopped. */
@@ -126,7 +115,10 @@ public final class RetryPolicy {
         }
         reason = "HTTP " + response.statusCode();
         retryAfter =
-            response.headers().firstValue("Retry-After").flatMap(RetryPolicy::parseRetryAfter);
+            response
+                .headers()
+                .firstValue("Retry-After")
+                .flatMap(value -> Backoff.parseRetryAfter(value, Instant.now()));
       } catch (IOException e) {
         reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         attempts.record(
@@ -147,20 +139,5 @@ public final class RetryPolicy {
       }
     }
     return last;
-  }
-
-  /** {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-  static Optional<Duration> parseRetryAfter(String value) {
-    String trimmed = value.trim();
-    if (trimmed.matches("\\d{1,9}")) {
-      return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-    }
-    try {
-      Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration until = Duration.between(Instant.now(), at);
-      return Optional.of(until.isNegative() ? Duration.ZERO : until);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

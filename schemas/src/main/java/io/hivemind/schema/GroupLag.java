@@ -1,4 +1,4 @@
-package io.hivemind.bench.kafka;
+package io.hivemind.schema;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -14,16 +14,23 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far a consumer group (a Kafka Streams application id) is behind the end of some topics: the
- * records not yet committed. Under exactly-once a committed offset means the results of those
- * records are committed too, so lag 0 is "everything learned and visible to read_committed
- * readers".
+ * records not yet committed (the benchmarks wait on it; the notifier tells the fleet when the
+ * learner falls behind). Under exactly-once a committed offset means the results of those records
+ * are committed too, so lag 0 is "everything learned and visible to read_committed readers".
  */
 public final class GroupLag implements AutoCloseable {
 
   private final Admin admin;
 
   public GroupLag(String bootstrap) {
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+  }
+
+  /**
+   * @param connection bootstrap servers and security settings ({@link KafkaConnection#settings})
+   */
+  public GroupLag(Map<String, Object> connection) {
+    this.admin = Admin.create(connection);
   }
 
   /** Records of {@code topics} the group has not committed yet. */
