@@ -42,7 +42,7 @@ public final class RestoreBenchmark {
   /**
    * What to measure: the user-stats rows to restore, spread {@code rowsPerUser} a user, and the
    * community's rows; the topics' partitions; the port of the instances it starts; how long one may
-   * take to be ready; whether to run the baselines and the proposed (new application id) variant.
+   * take to be ready; whether to run the baselines.
    */
   public record Plan(
       long rows,
@@ -51,8 +51,7 @@ public final class RestoreBenchmark {
       int partitions,
       int port,
       Duration timeout,
-      boolean baseline,
-      boolean proposed) {}
+      boolean baseline) {}
 
   /** The instances' port unless told: the stack's query port + 100. */
   public static int defaultPort(Stack stack) {
@@ -221,54 +220,6 @@ public final class RestoreBenchmark {
       instances.remove(again);
     }
 
-    OptimizedTableRestore.Result optimizedCold = null;
-    OptimizedTableRestore.Result optimized = null;
-    if (plan.proposed) {
-      System.out.println();
-      System.out.println(
-          "[proposed] the same read model in this JVM, built with"
-              + " topology.optimization=reuse.ktable.source.topics: a new application id, then the"
-              + " same id again with empty local state");
-      String optimizedId = "bench-restore-" + stamp + "-optimized";
-      applicationIds.add(optimizedId);
-      java.util.function.Supplier<String> created =
-          () -> {
-            try {
-              List<String> names = internalTopics(admin, optimizedId);
-              return names.isEmpty() ? "none" : names.toString();
-            } catch (Exception e) {
-              return "?";
-            }
-          };
-      optimizedCold =
-          OptimizedTableRestore.run(
-              stack.bootstrap(),
-              stack.registryApi(),
-              topics,
-              optimizedId,
-              written.probeUser(),
-              written.probeSymbol(),
-              written.probeTrades(),
-              plan.timeout,
-              admin,
-              created);
-      // a Kafka Streams member does not leave its group on close (dynamic membership)
-      waitForEmptyGroup(admin, optimizedId, Duration.ofSeconds(90));
-      optimized =
-          OptimizedTableRestore.run(
-              stack.bootstrap(),
-              stack.registryApi(),
-              topics,
-              optimizedId,
-              written.probeUser(),
-              written.probeSymbol(),
-              written.probeTrades(),
-              plan.timeout,
-              admin,
-              created);
-      System.out.println("  internal topics it created: " + optimized.changelogs());
-    }
-
     // without the startup floor (--baseline false) the restore cannot be told from the startup
     double floorReady = floor == null ? 0 : floor.ready();
     double coldRate = written.userRows() / Math.max(0.001, timing.fullStats() - floorReady);
@@ -325,33 +276,6 @@ public final class RestoreBenchmark {
             : String.format("%.0f s (consumer)", TARGET_ROWS / consumerRowsPerSecond),
         String.format("≤ %.0f s", TARGET_SECONDS),
         restore10M <= TARGET_SECONDS);
-    if (optimized != null) {
-      // in-process, no service to start: what it took is the restore (and the rebalance)
-      double optimizedRate = written.userRows() / optimized.fullRecord();
-      table.add(
-          "proposed (in-process): new app id",
-          String.format(
-              "%.2f s to the full record (RUNNING %.2f s)",
-              optimizedCold.fullRecord(), optimizedCold.running()),
-          "-",
-          "-",
-          null);
-      table.add(
-          "proposed (in-process): same id, empty state",
-          String.format(
-              "%.2f s to the full record, %,.0f rows/s (RUNNING %.2f s)",
-              optimized.fullRecord(), optimizedRate, optimized.running()),
-          consumer,
-          "-",
-          null);
-      double optimized10M = floorReady + TARGET_ROWS / optimizedRate;
-      table.add(
-          "proposed, 10 M rows, extrapolated",
-          String.format("%.0f s (service startup floor + restore)", optimized10M),
-          String.format("%.0f s (the service today)", restore10M),
-          String.format("≤ %.0f s", TARGET_SECONDS),
-          optimized10M <= TARGET_SECONDS);
-    }
     if (floor == null) {
       table.note("no startup floor measured (--baseline false): the rates include the startup");
     }

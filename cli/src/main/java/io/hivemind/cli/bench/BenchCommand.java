@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       QualityCommand.class,
       JoinStateCommand.class,
       ScoringCommand.class,
+      IntervalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {

@@ -68,17 +68,6 @@ final class RestoreCommand extends BenchmarkCommand<RestoreBenchmark.Plan> {
               + " (default: ${DEFAULT-VALUE}).")
   boolean baseline;
 
-  @Option(
-      names = "--proposed",
-      defaultValue = "true",
-      arity = "1",
-      paramLabel = "true|false",
-      description =
-          "Also time the proposed read model in this JVM (topology.optimization="
-              + "reuse.ktable.source.topics), a new application id then the same one with empty"
-              + " state (default: ${DEFAULT-VALUE}).")
-  boolean proposed;
-
   @Override
   RestoreBenchmark.Plan settings(Stack stack) {
     return new RestoreBenchmark.Plan(
@@ -88,8 +77,7 @@ final class RestoreCommand extends BenchmarkCommand<RestoreBenchmark.Plan> {
         between("--partitions", partitions == null ? stack.partitions() : partitions, 1, 1024),
         between("--port", port == null ? RestoreBenchmark.defaultPort(stack) : port, 1024, 65_535),
         atLeast("--timeout", timeout, Duration.ofMillis(1)),
-        baseline,
-        proposed);
+        baseline);
   }
 
   @Override

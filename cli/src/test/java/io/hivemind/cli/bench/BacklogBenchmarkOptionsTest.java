@@ -158,14 +158,11 @@ class BacklogBenchmarkOptionsTest {
             "9191",
             "--timeout",
             "1h",
-            "--baseline",
-            "false",
-            "--proposed=false");
+            "--baseline=false");
 
     assertThat(plan)
         .isEqualTo(
-            new RestoreBenchmark.Plan(
-                10_000_000, 7708, 0, 3, 9191, Duration.ofHours(1), false, false));
+            new RestoreBenchmark.Plan(10_000_000, 7708, 0, 3, 9191, Duration.ofHours(1), false));
   }
 
   @ParameterizedTest
@@ -204,7 +201,7 @@ class BacklogBenchmarkOptionsTest {
         "restore | --community-rows 15417        | --community-rows must be between 0 and 15416",
         "restore | --port 80                     | --port must be between 1024 and 65535, got 80",
         "restore | --timeout 1.5m                | Invalid value for option '--timeout'",
-        "restore | --proposed maybe              | Invalid value for option '--proposed'",
+        "restore | --baseline maybe              | Invalid value for option '--baseline'",
       })
   void shouldRefuseABadValueAsAUsageErrorNamingTheOption(
       String benchmark, String option, String message) {

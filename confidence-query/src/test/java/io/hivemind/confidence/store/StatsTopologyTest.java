@@ -83,6 +83,16 @@ class StatsTopologyTest {
   }
 
   @Test
+  void shouldRestoreTheUserStatsStoreFromItsSourceTopicWithoutASecondCopy() {
+    userStats.pipeInput(new StatsKey("a1b2c3d4e5f6", "ES", Side.LONG, 0, "v1"), stats(1, 1));
+
+    // topology.optimization=all: the compacted user-stats topic is the store's changelog, so an
+    // instance restores from it and never writes each row a second time (issue 18)
+    assertThat(driver.producedTopicNames()).isEmpty();
+    assertThat(topology.describe().toString()).doesNotContain("changelog");
+  }
+
+  @Test
   void shouldKeepTheLatestCommunityStatsPerKey() {
     CommunityStatsKey key = new CommunityStatsKey("ES", Side.LONG, 1, "v1/mid");
     communityStats.pipeInput(key, stats(100, 60));

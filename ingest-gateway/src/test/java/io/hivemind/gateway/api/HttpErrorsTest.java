@@ -2,7 +2,6 @@ package io.hivemind.gateway.api;
 
 import static io.hivemind.gateway.api.Ingest.assertNothingPublished;
 import static io.hivemind.gateway.api.Ingest.assertProblem;
-import static io.hivemind.gateway.api.Ingest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,8 +10,12 @@ import io.hivemind.gateway.access.TestKeys;
 import io.hivemind.testkit.KafkaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.apache.http.params.CoreProtocolPNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,28 @@ class HttpErrorsTest {
     String body = Bodies.json(signal);
     assertThat(body.length()).isGreaterThan(256 * 1024);
 
-    assertNothingPublished(probe, () -> assertProblem(post("/api/signals", body), 413, "body"));
+    // As a careful client sends a large body: it waits for the server's go-ahead (Expect:
+    // 100-continue) and so reads the 413 instead of writing the rest into a closing connection
+    // (without it the client's write races the server's close, and sometimes loses: broken pipe).
+    RestAssuredConfig waitForContinue =
+        RestAssured.config()
+            .httpClient(
+                HttpClientConfig.httpClientConfig()
+                    .setParam(CoreProtocolPNames.USE_EXPECT_CONTINUE, true));
+    assertNothingPublished(
+        probe,
+        () ->
+            assertProblem(
+                TestKeys.bot()
+                    .given()
+                    .config(waitForContinue)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/api/signals")
+                    .then(),
+                413,
+                "body"));
   }
 
   @Test

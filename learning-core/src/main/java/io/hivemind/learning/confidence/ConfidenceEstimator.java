@@ -1,7 +1,6 @@
 package io.hivemind.learning.confidence;
 
 import java.util.List;
-import org.apache.commons.math3.distribution.BetaDistribution;
 
 /**
  * Hierarchical Bayesian shrinkage, evaluated from counts at query time.
@@ -125,13 +124,10 @@ public final class ConfidenceEstimator {
   private Confidence posterior(Counts own, double priorMean, double priorStrength) {
     double alpha = Math.max(MIN_PARAMETER, own.wins() + priorStrength * priorMean);
     double beta = Math.max(MIN_PARAMETER, own.losses() + priorStrength * (1 - priorMean));
-    BetaDistribution distribution = new BetaDistribution(null, alpha, beta);
+    BetaQuantile quantile = new BetaQuantile(alpha, beta);
     double tail = (1 - credibleLevel) / 2;
     return new Confidence(
-        alpha / (alpha + beta),
-        distribution.inverseCumulativeProbability(tail),
-        distribution.inverseCumulativeProbability(1 - tail),
-        credibleLevel);
+        alpha / (alpha + beta), quantile.at(tail), quantile.at(1 - tail), credibleLevel);
   }
 
   private static double logit(double p) {
