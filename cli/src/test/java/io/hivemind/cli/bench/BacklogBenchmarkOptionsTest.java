@@ -139,7 +139,7 @@ class BacklogBenchmarkOptionsTest {
     assertThat(plan)
         .isEqualTo(
             new RestoreBenchmark.Plan(
-                1_000_000, 250, 15_000, 6, 18_181, Duration.ofMinutes(10), true, true));
+                1_000_000, 250, 15_000, 6, 18_181, Duration.ofMinutes(10), true));
   }
 
   @Test
