@@ -1,6 +1,8 @@
 package io.hivemind.cli;
 
 import io.hivemind.cli.bench.BenchCommand;
+import io.hivemind.cli.chaos.ChaosCommand;
+import io.hivemind.cli.demo.DemoCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Command;
       ControlCommands.State.class,
       KeysCommands.class,
       BenchCommand.class,
+      DemoCommand.class,
+      ChaosCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Hivemind {

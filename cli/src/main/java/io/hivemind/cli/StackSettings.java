@@ -1,5 +1,6 @@
 package io.hivemind.cli;
 
+import io.hivemind.bench.Stack;
 import io.hivemind.schema.KafkaEnvironment;
 import java.io.IOException;
 import java.net.URI;
@@ -94,6 +95,23 @@ public record StackSettings(
    */
   private static KafkaEnvironment kafka(Map<String, String> env) {
     return KafkaEnvironment.from(env);
+  }
+
+  /** The stack as the benchmarks and the chaos drill take it. */
+  public Stack stack() {
+    // Topics keeps only the names it derives: each one is the prefix and its own name
+    String signals = kafka.topics().signals;
+    String prefix = signals.substring(0, signals.length() - "signals".length());
+    return new Stack(
+        gateway.toString(),
+        query.toString(),
+        learner.toString(),
+        registryApi.toString(),
+        kafka.bootstrap(),
+        prefix,
+        partitions,
+        home,
+        root);
   }
 
   /** The admin key, or a failure saying what is wrong with its file. */

@@ -2,7 +2,7 @@ package io.hivemind.chaos.fault;
 
 import io.hivemind.simulator.bot.AttemptLog;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class FaultRunner {
 
   private final StackControl stack;
   private final Clock clock;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Duration recoveryBound;
   private final QueryRoll roll;
 
@@ -58,7 +58,7 @@ public final class FaultRunner {
    *     drill notes it and goes on
    */
   public FaultRunner(
-      StackControl stack, Clock clock, PrintStream out, Duration recoveryBound, QueryRoll roll) {
+      StackControl stack, Clock clock, PrintWriter out, Duration recoveryBound, QueryRoll roll) {
     this.stack = stack;
     this.clock = clock;
     this.out = out;

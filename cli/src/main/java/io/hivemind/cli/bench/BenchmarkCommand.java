@@ -4,7 +4,6 @@ import io.hivemind.bench.BenchmarkFailed;
 import io.hivemind.bench.Stack;
 import io.hivemind.cli.StackSettings;
 import io.hivemind.replay.settings.Durations;
-import io.hivemind.schema.KafkaEnvironment;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -64,20 +63,7 @@ abstract class BenchmarkCommand<S> implements Callable<Integer> {
 
   /** The stack the CLI's settings describe, as the benchmarks take it. */
   static Stack stack(StackSettings settings) {
-    KafkaEnvironment kafka = settings.kafka();
-    // Topics keeps only the names it derives: each one is the prefix and its own name
-    String signals = kafka.topics().signals;
-    String prefix = signals.substring(0, signals.length() - "signals".length());
-    return new Stack(
-        settings.gateway().toString(),
-        settings.query().toString(),
-        settings.learner().toString(),
-        settings.registryApi().toString(),
-        kafka.bootstrap(),
-        prefix,
-        settings.partitions(),
-        settings.home(),
-        settings.root());
+    return settings.stack();
   }
 
   ParameterException usage(String message) {

@@ -1,4 +1,4 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import io.hivemind.simulator.bot.BotSettings;
 import io.hivemind.simulator.bot.BotTransport;
@@ -11,7 +11,7 @@ import io.hivemind.simulator.score.DivergenceGrid;
 import io.hivemind.simulator.score.FleetScores;
 import io.hivemind.simulator.world.MarketWorld;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -21,17 +21,17 @@ import java.util.function.Function;
  * written to the events file; then the summary and the truths the divergence table would be scored
  * against.
  */
-final class OfflineDemo {
+public final class OfflineDemo {
 
-  private final DemoOptions options;
-  private final PrintStream out;
+  private final DemoSettings options;
+  private final PrintWriter out;
 
-  OfflineDemo(DemoOptions options, PrintStream out) {
+  public OfflineDemo(DemoSettings options, PrintWriter out) {
     this.options = options;
     this.out = out;
   }
 
-  void run(Instant now) throws IOException {
+  public void run(Instant now) throws IOException {
     Instant from = options.offlineFrom(now);
     Instant to = options.offlineTo(now);
     MarketWorld world = new MarketWorld(options.fleetSettings(from, to));
@@ -64,7 +64,11 @@ final class OfflineDemo {
       out.println("  events written to  " + options.eventsOut());
     }
     DivergenceGrid.choose(
-            scores.patterns(), world.fleet(), world.truth(), Demo.GRID_USERS, Demo.GRID_PATTERNS)
+            scores.patterns(),
+            world.fleet(),
+            world.truth(),
+            DemoSettings.GRID_USERS,
+            DemoSettings.GRID_PATTERNS)
         .ifPresent(grid -> DivergenceReport.print(out, grid, world.truth(), null));
   }
 }

@@ -1,10 +1,10 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import io.hivemind.learning.score.Calibration;
 import io.hivemind.simulator.score.FleetScores;
 import io.hivemind.simulator.score.FleetTally;
 import io.hivemind.simulator.score.TruthSpread;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,7 +14,7 @@ final class RunSummary {
   private RunSummary() {}
 
   static void print(
-      PrintStream out,
+      PrintWriter out,
       String title,
       int bots,
       long seed,
@@ -76,7 +76,7 @@ final class RunSummary {
     }
   }
 
-  private static void printCalibration(PrintStream out, Calibration served) {
+  private static void printCalibration(PrintWriter out, Calibration served) {
     out.printf(
         "  served confidence  %s answers  Brier %s (oracle %s)  ECE %s vs outcomes, %s vs truth"
             + "  MSE vs truth %s%n",

@@ -1,4 +1,4 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import io.hivemind.simulator.bot.EventLog;
 import io.hivemind.simulator.bot.JsonLinesEventLog;

@@ -1,6 +1,7 @@
-package io.hivemind.chaos.cli;
+package io.hivemind.chaos.drill;
 
 import io.hivemind.bench.Stack;
+import io.hivemind.chaos.fault.Fault;
 import io.hivemind.chaos.fault.FaultRunner;
 import io.hivemind.chaos.fault.FaultWindow;
 import io.hivemind.chaos.fault.StackControl;
@@ -19,13 +20,13 @@ import io.hivemind.simulator.bot.AttemptLog;
 import io.hivemind.simulator.bot.BotTransport;
 import io.hivemind.simulator.bot.RetryPolicy;
 import io.hivemind.simulator.bot.WireJson;
-import io.hivemind.simulator.cli.FleetObserver;
-import io.hivemind.simulator.cli.LiveDemo;
-import io.hivemind.simulator.cli.UsageException;
+import io.hivemind.simulator.demo.DemoSettings;
+import io.hivemind.simulator.demo.FleetObserver;
+import io.hivemind.simulator.demo.LiveDemo;
 import io.hivemind.simulator.fleet.Fleet;
 import io.hivemind.simulator.fleet.SimulatedUser;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,20 +48,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code ./hivemind chaos}: the simulated fleet against the running stack while faults are injected
- * on a schedule; then, once the learner has caught up, the oracle's verdict.
+ * The fault drill behind {@code ./hivemind chaos}: the simulated fleet against the running stack
+ * while faults are injected on a schedule; then, once the learner has caught up, the oracle's
+ * verdict.
  *
  * <p>One simulated user is halted for the whole drill (a {@code user:} scope), so that every answer
  * to its bot, through every fault, can be held to HALTED; the halt is lifted at the end.
- *
- * <p>Exit codes: 0 every invariant held, 1 one broke (or the stack was not there to drill), 2 bad
- * arguments.
  */
-public final class ChaosMain {
-
-  static final int EXIT_HELD = 0;
-  static final int EXIT_BROKEN = 1;
-  static final int EXIT_USAGE = 2;
+public final class ChaosDrill {
 
   /** The bots of a drill are patient, as a bot with an offline buffer is: up to ~1 min. */
   static final RetryPolicy PATIENT =
@@ -86,51 +81,82 @@ public final class ChaosMain {
   /** The second query instance of a rolling restart listens this far above the first. */
   static final int SECOND_QUERY_PORT_OFFSET = 10;
 
-  private final PrintStream out;
-  private final PrintStream err;
+  /** The default recovery bound of one fault. */
+  public static final Duration DEFAULT_RECOVERY = Duration.ofMinutes(5);
+
+  /**
+   * Longer than a hanging transaction can last: the broker's longest transaction timeout (2 min in
+   * the local stack) plus the watchdog's margin and one pass (ADR 14).
+   */
+  public static final Duration DEFAULT_SETTLE = Duration.ofMinutes(6);
+
+  /**
+   * What a drill is asked to do.
+   *
+   * @param faults the faults, in order
+   * @param recovery how long one fault may take to be over (services ready, learning caught up)
+   * @param settle how long the end of the drill waits for the learner to have learned everything
+   * @param fleet the fleet that trades through the drill (live: no offline range, no events file)
+   */
+  public record Settings(
+      List<Fault> faults, Duration recovery, Duration settle, DemoSettings fleet) {
+    public Settings {
+      faults = List.copyOf(faults);
+    }
+  }
+
+  /**
+   * The oracle's verdict.
+   *
+   * @param checks every invariant, held or not
+   * @param costs what each fault cost the bots (empty for {@code --verify-only})
+   * @param report the report in Markdown: the faults' table (if any) and the invariants'
+   * @param reportFile where the report was written, if anywhere
+   */
+  public record Verdict(
+      List<Check> checks, List<FaultCost> costs, String report, Optional<Path> reportFile) {
+
+    public boolean held() {
+      return checks.stream().allMatch(Check::held);
+    }
+  }
+
+  /** The drill could not be run (the stack is not there, a halt was refused); the reason says. */
+  public static final class DrillFailed extends Exception {
+    public DrillFailed(String message) {
+      super(message);
+    }
+  }
+
+  private final Settings settings;
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final Clock clock;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  ChaosMain(PrintStream out, PrintStream err, Clock clock) {
+  /**
+   * @param out where the drill's progress goes (the fleet's, the faults')
+   * @param err where its warnings go
+   */
+  public ChaosDrill(Settings settings, PrintWriter out, PrintWriter err, Clock clock) {
+    this.settings = settings;
     this.out = out;
     this.err = err;
     this.clock = clock;
   }
 
-  public static void main(String[] args) {
-    System.exit(
-        new ChaosMain(System.out, System.err, Clock.systemUTC()).run(args, System.getenv()));
+  /** The fleet under the faults, then the oracle's verdict (written to the drill's directory). */
+  public Verdict drill(Stack stack) throws IOException, InterruptedException, DrillFailed {
+    return drill(settings, stack);
   }
 
-  int run(String[] args, Map<String, String> env) {
-    ChaosOptions options;
-    try {
-      options = ChaosOptions.parse(args, env, clock.instant());
-    } catch (UsageException e) {
-      err.println("chaos: " + e.getMessage());
-      err.println();
-      err.print(ChaosOptions.USAGE);
-      return EXIT_USAGE;
-    }
-    if (options.help()) {
-      out.print(ChaosOptions.USAGE);
-      return EXIT_HELD;
-    }
-    try {
-      return options.verifyOnly()
-          ? verify(options, Stack.fromEnvironment())
-          : drill(options, Stack.fromEnvironment());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("chaos: interrupted");
-      return EXIT_BROKEN;
-    } catch (IOException | RuntimeException e) {
-      err.println("chaos: " + e);
-      return EXIT_BROKEN;
-    }
+  /** The oracle alone, once learning caught up with what is on the log now. */
+  public Verdict verify(Stack stack) throws IOException, InterruptedException {
+    return verify(settings, stack);
   }
 
-  private int drill(ChaosOptions options, Stack stack) throws IOException, InterruptedException {
+  private Verdict drill(Settings options, Stack stack)
+      throws IOException, InterruptedException, DrillFailed {
     Path dir =
         stack
             .home()
@@ -160,9 +186,8 @@ public final class ChaosMain {
       problem = fleet.provisionKeys();
     }
     if (problem.isPresent()) {
-      err.println("chaos: " + problem.get());
-      err.println("chaos: start the stack first: ./hivemind up (or up --brokers 3)");
-      return EXIT_BROKEN;
+      throw new DrillFailed(
+          problem.get() + "\nchaos: start the stack first: ./hivemind up (or up --brokers 3)");
     }
     String admin = Files.readString(stack.home().resolve("admin.key")).trim();
     String halted = Fleet.users(options.fleet().seed(), options.fleet().bots()).get(0).userId();
@@ -172,7 +197,7 @@ public final class ChaosMain {
         halted,
         "HALTED",
         "chaos drill: this user stays halted through every fault")) {
-      return EXIT_BROKEN;
+      throw new DrillFailed("could not halt " + halted + " for the drill");
     }
     long haltedFrom = clock.millis() + HALT_PROPAGATION.toMillis();
     out.printf(
@@ -258,10 +283,12 @@ public final class ChaosMain {
               acknowledged.outcomes(),
               all,
               new Halt(halted, haltedFrom, haltedUntil)));
+      List<FaultCost> costs = FaultCost.of(windows, all, faultsOver);
       return verdict(
           checks,
+          costs,
           "## Faults\n\n"
-              + ChaosReport.faults(FaultCost.of(windows, all, faultsOver))
+              + ChaosReport.faults(costs)
               + (unloaded == 0
                   ? ""
                   : String.format(
@@ -275,7 +302,7 @@ public final class ChaosMain {
   }
 
   /** The oracle alone, once learning caught up with what is on the log now. */
-  private int verify(ChaosOptions options, Stack stack) throws IOException, InterruptedException {
+  private Verdict verify(Settings options, Stack stack) throws IOException, InterruptedException {
     try (StackControl control =
         new StackControl(
             stack.root(),
@@ -289,7 +316,7 @@ public final class ChaosMain {
       LogSnapshot log =
           new LogReader(stack.kafka(), stack.registryApi(), Duration.ofMinutes(2)).read();
       checks.addAll(Invariants.ofTheLog(log, Expectation.of(log, COMMUNITY_CAP_PER_DAY)));
-      return verdict(checks, "", Optional.empty());
+      return verdict(checks, List.of(), "", Optional.empty());
     }
   }
 
@@ -321,18 +348,15 @@ public final class ChaosMain {
             + " after the fleet stopped and the last fault was over");
   }
 
-  /** Prints the report (and writes it to {@code file}, if any); the exit code it calls for. */
-  private int verdict(List<Check> checks, String faults, Optional<Path> file) throws IOException {
+  /** The verdict on {@code checks}, its report written to {@code file}, if any. */
+  private static Verdict verdict(
+      List<Check> checks, List<FaultCost> costs, String faults, Optional<Path> file)
+      throws IOException {
     String report = faults + "\n## Invariants\n\n" + ChaosReport.invariants(checks);
-    out.println();
-    out.print(report);
-    boolean held = checks.stream().allMatch(Check::held);
-    out.printf("%nchaos: %s%n", held ? "every invariant held" : "AN INVARIANT BROKE");
     if (file.isPresent()) {
       Files.writeString(file.get(), report);
-      out.println("chaos: report in " + file.get());
     }
-    return held ? EXIT_HELD : EXIT_BROKEN;
+    return new Verdict(List.copyOf(checks), List.copyOf(costs), report, file);
   }
 
   /** Sets {@code user}'s trading state through the gateway with the admin key; false if refused. */

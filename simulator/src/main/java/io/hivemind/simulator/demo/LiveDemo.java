@@ -1,4 +1,4 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import io.hivemind.access.domain.Tier;
 import io.hivemind.access.kafka.KeyTopicException;
@@ -22,7 +22,7 @@ import io.hivemind.simulator.score.FleetScores;
 import io.hivemind.simulator.score.ReportedTrades;
 import io.hivemind.simulator.world.MarketWorld;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -67,9 +67,9 @@ public final class LiveDemo {
   private static final RetryPolicy PROBE_RETRIES =
       new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
-  private final DemoOptions options;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final DemoSettings options;
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final Clock clock;
   private final FleetObserver observer;
   private final RetryPolicy retry;
@@ -77,7 +77,7 @@ public final class LiveDemo {
   private final HttpClient http = BotClient.newHttpClient();
   private BotKeys keys;
 
-  LiveDemo(DemoOptions options, PrintStream out, PrintStream err, Clock clock) {
+  public LiveDemo(DemoSettings options, PrintWriter out, PrintWriter err, Clock clock) {
     this(options, out, err, clock, FleetObserver.NONE, RetryPolicy.defaults(), true);
   }
 
@@ -87,9 +87,9 @@ public final class LiveDemo {
    * @param divergence whether the run ends with the divergence table
    */
   public LiveDemo(
-      DemoOptions options,
-      PrintStream out,
-      PrintStream err,
+      DemoSettings options,
+      PrintWriter out,
+      PrintWriter err,
       Clock clock,
       FleetObserver observer,
       RetryPolicy retry,
@@ -269,7 +269,11 @@ public final class LiveDemo {
   private void printDivergence(MarketWorld world, FleetScores scores) throws InterruptedException {
     Optional<DivergenceGrid> grid =
         DivergenceGrid.choose(
-            scores.patterns(), world.fleet(), world.truth(), Demo.GRID_USERS, Demo.GRID_PATTERNS);
+            scores.patterns(),
+            world.fleet(),
+            world.truth(),
+            DemoSettings.GRID_USERS,
+            DemoSettings.GRID_PATTERNS);
     if (grid.isEmpty()) {
       out.println("demo: too few signals for a divergence table; run longer or faster");
       return;

@@ -1,8 +1,8 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import io.hivemind.learning.score.Calibration;
 import io.hivemind.simulator.score.FleetTally;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,11 +16,11 @@ final class ProgressLine {
   private static final DateTimeFormatter SIM_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean inPlace;
   private int lastLength;
 
-  ProgressLine(PrintStream out, boolean inPlace) {
+  ProgressLine(PrintWriter out, boolean inPlace) {
     this.out = out;
     this.inPlace = inPlace;
   }

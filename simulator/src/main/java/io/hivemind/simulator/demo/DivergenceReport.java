@@ -1,4 +1,4 @@
-package io.hivemind.simulator.cli;
+package io.hivemind.simulator.demo;
 
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.simulator.bot.BotTransport;
@@ -6,7 +6,7 @@ import io.hivemind.simulator.bot.ConfidenceAnswer;
 import io.hivemind.simulator.fleet.SimulatedUser;
 import io.hivemind.simulator.score.DivergenceGrid;
 import io.hivemind.simulator.truth.TruthModel;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,7 +25,7 @@ final class DivergenceReport {
 
   /** {@code transports} null: offline, truths only. */
   static void print(
-      PrintStream out,
+      PrintWriter out,
       DivergenceGrid grid,
       TruthModel truth,
       Function<SimulatedUser, BotTransport> transports) {
