@@ -81,15 +81,6 @@ public final class ChaosDrill {
   /** The second query instance of a rolling restart listens this far above the first. */
   static final int SECOND_QUERY_PORT_OFFSET = 10;
 
-  /** The default recovery bound of one fault. */
-  public static final Duration DEFAULT_RECOVERY = Duration.ofMinutes(5);
-
-  /**
-   * Longer than a hanging transaction can last: the broker's longest transaction timeout (2 min in
-   * the local stack) plus the watchdog's margin and one pass (ADR 14).
-   */
-  public static final Duration DEFAULT_SETTLE = Duration.ofMinutes(6);
-
   /**
    * What a drill is asked to do.
    *

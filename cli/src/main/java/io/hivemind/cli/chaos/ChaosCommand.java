@@ -96,6 +96,10 @@ public final class ChaosCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   Duration recovery;
 
+  /**
+   * Longer than a hanging transaction can last: the broker's longest transaction timeout (2 min in
+   * the local stack) plus the watchdog's margin and one pass (ADR 14).
+   */
   @Option(
       names = "--settle",
       paramLabel = "DURATION",
