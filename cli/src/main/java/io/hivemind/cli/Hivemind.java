@@ -3,6 +3,7 @@ package io.hivemind.cli;
 import io.hivemind.cli.bench.BenchCommand;
 import io.hivemind.cli.chaos.ChaosCommand;
 import io.hivemind.cli.demo.DemoCommand;
+import io.hivemind.cli.replay.ReplayCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       DemoCommand.class,
       ChaosCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Hivemind {

@@ -57,6 +57,11 @@ class HivemindTest {
         "keys create --help",
         "keys revoke --help",
         "keys list --help",
+        "bench --help",
+        "demo --help",
+        "chaos --help",
+        "replay --help",
+        "replay walk-forward --help",
         "help halt"
       })
   void shouldPrintHelpForEveryCommandAndExitZero(String command) {
