@@ -77,7 +77,7 @@ final class LogRange {
   Path out(CommandSpec spec) {
     if (out == null) {
       throw new ParameterException(
-          spec.commandLine(), "--out is required: the directory to write the report to");
+          spec.commandLine(), "--out: is required (the directory to write the report to)");
     }
     return out;
   }

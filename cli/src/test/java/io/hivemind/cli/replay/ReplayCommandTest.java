@@ -107,7 +107,7 @@ class ReplayCommandTest {
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("--bogus");
     assertThat(noOut.exit()).isEqualTo(2);
-    assertThat(noOut.err()).contains("--out is required");
+    assertThat(noOut.err()).contains("--out: is required");
   }
 
   @Test
