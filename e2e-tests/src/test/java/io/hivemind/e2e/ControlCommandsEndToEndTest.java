@@ -3,6 +3,8 @@ package io.hivemind.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,14 +131,37 @@ class ControlCommandsEndToEndTest {
   }
 
   @Test
-  void everyControlCommandPrintsItsHelpAndExitsZero() throws Exception {
-    for (String[] command :
-        new String[][] {
-          {"halt", "--help"}, {"schedule", "set", "--help"}, {"learning", "--help"}, {"audit", "-h"}
-        }) {
-      LocalStack.Finished help = stack.attempt(command);
-      assertThat(help.status()).as(help.output()).isZero();
-      assertThat(help.output()).contains("Usage: hivemind " + command[0]);
+  void everyCommandOfTheLauncherPrintsItsHelpAndExitsZero() throws Exception {
+    // the launcher's own commands, then every command it hands to the Java CLI
+    for (String command :
+        List.of(
+            "up",
+            "down",
+            "status",
+            "start",
+            "stop",
+            "logs",
+            "pause",
+            "resume",
+            "halt",
+            "force-close",
+            "maintenance",
+            "learning",
+            "schedule set",
+            "audit",
+            "state",
+            "keys create",
+            "bench",
+            "bench ingest",
+            "demo",
+            "chaos",
+            "replay",
+            "replay walk-forward")) {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.add("--help");
+      LocalStack.Finished help = stack.attempt(args.toArray(String[]::new));
+      assertThat(help.status()).as(command + ": " + help.output()).isZero();
+      assertThat(help.output()).as(command).containsPattern("Usage: (\\./)?hivemind " + command);
     }
   }
 
