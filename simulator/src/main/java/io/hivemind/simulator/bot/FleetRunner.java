@@ -94,6 +94,20 @@ public final class FleetRunner {
     return false;
   }
 
+  /**
+   * After {@link #shutdown}: every bot's last heartbeat says it stopped on purpose ({@link
+   * SimulatedBot#signOff}), stamped {@code now}; one attempt each.
+   */
+  public void signOff(Instant now) {
+    for (SimulatedBot bot : bots) {
+      try {
+        bot.signOff(now);
+      } catch (RuntimeException e) {
+        scores.tally().error();
+      }
+    }
+  }
+
   /** Trades entered and not yet closed, across the fleet. */
   public int openPositions() {
     int open = 0;

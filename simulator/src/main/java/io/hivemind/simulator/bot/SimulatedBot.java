@@ -31,6 +31,7 @@ import java.util.PriorityQueue;
 public final class SimulatedBot {
 
   private static final String RUNNING = "RUNNING";
+  private static final String STOPPED = "STOPPED";
   private static final Comparator<OpenTrade> BY_EXIT =
       Comparator.comparing(OpenTrade::exit).thenComparing(t -> t.opportunity().signal().signalId());
 
@@ -193,6 +194,24 @@ public final class SimulatedBot {
               ? answer.forceCloseCommandId()
               : forceCloseToAcknowledge;
     }
+  }
+
+  /**
+   * The bot's last heartbeat when its run ends on purpose: status STOPPED at {@code now}, so the
+   * cloud forgets it instead of telling its user and the fleet a crashed bot 40 s later. Sent once,
+   * not retried: a bot that cannot sign off is told silent, which is what its silence means.
+   */
+  public void signOff(Instant now) {
+    transport.heartbeat(
+        new HeartbeatRequest(
+            user.userId(),
+            settings.botVersion(),
+            STOPPED,
+            open.size(),
+            user.symbols(),
+            now.toString(),
+            forceCloseToAcknowledge,
+            null));
   }
 
   private void pullOpportunity() {

@@ -230,6 +230,8 @@ public final class LiveDemo {
       boolean interrupted = !runner.isFinished();
       boolean stoppedByUser = stop.isStopped();
       runner.shutdown(SHUTDOWN_GRACE);
+      // the run ended on purpose: no bot of it is to be told crashed (issue 17)
+      runner.signOff(clock.instant());
       ticker.shutdownNow();
       progress.print(progressOf(simulated, to, scores));
       progress.finish();

@@ -254,4 +254,22 @@ class SimulatedBotTest {
     assertThat(transport.heartbeats.get(0).symbols()).containsExactly("ES", "NQ");
     assertThat(transport.heartbeats.get(0).timestamp()).isEqualTo(START.toString());
   }
+
+  @Test
+  void shouldSignOffWithAStoppedHeartbeatStampedNow() {
+    SimulatedBot bot = bot(0, true, opportunity("s1", 10, 500, true));
+    bot.runNext(); // the first heartbeat
+    bot.runNext(); // the entry, still open at the end
+    Instant now = END.plus(Duration.ofMinutes(3));
+
+    bot.signOff(now);
+
+    HeartbeatRequest last = transport.heartbeats.get(transport.heartbeats.size() - 1);
+    assertThat(transport.heartbeats).hasSize(2);
+    assertThat(transport.heartbeats.get(0).status()).isEqualTo("RUNNING");
+    assertThat(last.status()).isEqualTo("STOPPED");
+    assertThat(last.timestamp()).isEqualTo(now.toString());
+    assertThat(last.openPositions()).isEqualTo(1);
+    assertThat(last.userId()).isEqualTo(USER.userId());
+  }
 }
