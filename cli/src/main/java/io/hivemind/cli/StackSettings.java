@@ -16,16 +16,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * local-stack/services.conf} and the environment); the one reader of those settings for every
  * command. The gateway's address ({@code HIVEMIND_GATEWAY_URL}, else {@code GATEWAY_PORT} on
  * 127.0.0.1), the other services' ({@code QUERY_PORT}, {@code LEARNER_PORT}, {@code
- * ANALYTICS_PORT}, the registry's {@code HIVEMIND_REGISTRY_URL} else {@code REGISTRY_PORT}), the
- * operator's admin key in {@code $HIVEMIND_HOME/admin.key}, who the operator is, the stack's Kafka
- * and its partitions, and where the stack keeps its state ({@code HIVEMIND_HOME}) and its code
- * ({@code HIVEMIND_ROOT}).
+ * ANALYTICS_PORT}, {@code NOTIFIER_PORT}, the registry's {@code HIVEMIND_REGISTRY_URL} else {@code
+ * REGISTRY_PORT}), the operator's admin key in {@code $HIVEMIND_HOME/admin.key}, who the operator
+ * is, the stack's Kafka and its partitions, and where the stack keeps its state ({@code
+ * HIVEMIND_HOME}) and its code ({@code HIVEMIND_ROOT}).
  */
 public record StackSettings(
     URI gateway,
     URI query,
     URI learner,
     URI analytics,
+    URI notifier,
     URI registryApi,
     Path adminKeyFile,
     Duration timeout,
@@ -55,6 +56,7 @@ public record StackSettings(
         URI.create(HOST + env.getOrDefault("QUERY_PORT", "8081")),
         URI.create(HOST + env.getOrDefault("LEARNER_PORT", "8082")),
         URI.create(HOST + env.getOrDefault("ANALYTICS_PORT", "8083")),
+        URI.create(HOST + env.getOrDefault("NOTIFIER_PORT", "8084")),
         URI.create(
             env.getOrDefault(
                 "HIVEMIND_REGISTRY_URL",
@@ -119,7 +121,7 @@ public record StackSettings(
   }
 
   /** The admin key, or a failure saying what is wrong with its file. */
-  String adminKey() {
+  public String adminKey() {
     if (!Files.isRegularFile(adminKeyFile)) {
       throw new CliException(
           "no admin key at " + adminKeyFile + ": ./hivemind up creates it (HIVEMIND_HOME)");

@@ -35,6 +35,26 @@ class DemoEndToEndTest {
   }
 
   @Test
+  void withNotifyAUsersReceiverIsToldEveryClosedTradeAndTheFleetsTheCrashedBot() throws Exception {
+    String output =
+        stack.hivemind("demo", "--notify", "--bots", "4", "--duration", "30s", "--seed", "17");
+
+    assertThat(output).contains("demo: watching the notifier").contains("NOTIFICATIONS");
+    java.util.regex.Matcher user =
+        java.util.regex.Pattern.compile(
+                "user \\w+: (\\d+) of (\\d+) closed trades told, (\\d+) milestones.*"
+                    + " (\\d+) bad signatures")
+            .matcher(output);
+    assertThat(user.find()).as(output).isTrue();
+    assertThat(Integer.parseInt(user.group(2))).as(output).isPositive();
+    assertThat(user.group(1)).as(output).isEqualTo(user.group(2));
+    assertThat(user.group(4)).isEqualTo("0");
+    assertThat(output)
+        .containsPattern("fleet: bot \\w+ stopped its heartbeats: told silent \\d+ s after")
+        .containsPattern("force-close orders; \\d+ deliveries, \\d+ duplicates, 0 bad signatures");
+  }
+
+  @Test
   void theFleetTradesThroughTheStackAndEveryReportedTradeIsLearned(@TempDir Path dir)
       throws Exception {
     Path events = dir.resolve("events.jsonl");

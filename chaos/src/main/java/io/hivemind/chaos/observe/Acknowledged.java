@@ -1,13 +1,10 @@
 package io.hivemind.chaos.observe;
 
-import io.hivemind.botapi.HeartbeatRequest;
 import io.hivemind.botapi.OutcomeRequest;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.simulator.bot.BotTransport;
-import io.hivemind.simulator.bot.ConfidenceAnswer;
 import io.hivemind.simulator.bot.Delivery;
-import io.hivemind.simulator.bot.HeartbeatAnswer;
-import java.util.Optional;
+import io.hivemind.simulator.bot.ForwardingTransport;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,12 +30,7 @@ public final class Acknowledged {
 
   /** {@code inner}, noting every event of {@code user} it had acknowledged. */
   public BotTransport around(String user, BotTransport inner) {
-    return new BotTransport() {
-      @Override
-      public Optional<ConfidenceAnswer> askConfidence(SignalRequest signal, double threshold) {
-        return inner.askConfidence(signal, threshold);
-      }
-
+    return new ForwardingTransport(inner) {
       @Override
       public Delivery postSignal(SignalRequest signal) {
         Delivery delivery = inner.postSignal(signal);
@@ -55,11 +47,6 @@ public final class Acknowledged {
           outcomes.add(new TradeId(user, outcome.signalId()));
         }
         return delivery;
-      }
-
-      @Override
-      public HeartbeatAnswer heartbeat(HeartbeatRequest heartbeat) {
-        return inner.heartbeat(heartbeat);
       }
     };
   }

@@ -1,14 +1,21 @@
 package io.hivemind.cli.demo;
 
+import io.hivemind.cli.StackSettings;
+import io.hivemind.simulator.bot.BotClient;
+import io.hivemind.simulator.bot.RetryPolicy;
 import io.hivemind.simulator.demo.DemoSettings;
 import io.hivemind.simulator.demo.LiveDemo;
+import io.hivemind.simulator.demo.NotificationWatch;
 import io.hivemind.simulator.demo.OfflineDemo;
+import io.hivemind.simulator.fleet.Fleet;
+import io.hivemind.simulator.fleet.SimulatedUser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,6 +94,17 @@ public final class DemoCommand implements Callable<Integer> {
   Instant to;
 
   @Option(
+      names = "--notify",
+      description =
+          "Also watch the notifier as a subscriber would (docs/notifications.md): a receiver on"
+              + " this machine registered by the first simulated user's key and by the admin key"
+              + " (the fleet's events); the last user's bot stops its heartbeats halfway through;"
+              + " at the end, every closed trade told, the milestones, the crashed-bot alert and"
+              + " the kill-switch changes, all signatures checked. Needs two bots or more and a"
+              + " stack started with HIVEMIND_NOTIFIER_ALLOW_LOOPBACK=true ./hivemind up.")
+  boolean notify;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help and exit.")
@@ -100,12 +118,30 @@ public final class DemoCommand implements Callable<Integer> {
     DemoSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    NotificationWatch watch = null;
     try {
       if (offline) {
         new OfflineDemo(settings, out).run(clock.instant());
         return 0;
       }
-      LiveDemo live = new LiveDemo(settings, out, err, clock);
+      LiveDemo live;
+      if (notify) {
+        List<SimulatedUser> users = Fleet.users(settings.seed(), settings.bots());
+        try {
+          watch =
+              NotificationWatch.open(
+                  BotClient.newHttpClient(),
+                  StackSettings.of(spec).notifier(),
+                  users.get(0),
+                  users.get(users.size() - 1));
+        } catch (IOException e) {
+          err.println("demo: cannot start the notifications receiver: " + e.getMessage());
+          return 1;
+        }
+        live = new LiveDemo(settings, out, err, clock, watch, RetryPolicy.defaults(), true);
+      } else {
+        live = new LiveDemo(settings, out, err, clock);
+      }
       Optional<String> problem = live.stackProblem();
       if (problem.isPresent()) {
         err.println("demo: " + problem.get());
@@ -117,7 +153,25 @@ public final class DemoCommand implements Callable<Integer> {
         err.println("demo: " + keysProblem.get());
         return 1;
       }
+      if (watch != null) {
+        try {
+          watch.subscribe(
+              live.authorizationOf(watch.watched()),
+              "Bearer " + StackSettings.of(spec).adminKey(),
+              settings.duration().dividedBy(2));
+        } catch (IOException e) {
+          err.println("demo: " + e.getMessage());
+          return 1;
+        }
+        out.println(
+            "demo: watching the notifier: user "
+                + watch.watched()
+                + "'s events and the fleet's, signed, to a receiver on this machine");
+      }
       live.run();
+      if (watch != null) {
+        watch.report(out);
+      }
       return 0;
     } catch (IOException e) {
       throw FleetOptions.usage(
@@ -126,6 +180,9 @@ public final class DemoCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return 0;
     } finally {
+      if (watch != null) {
+        watch.close();
+      }
       out.flush();
       err.flush();
     }
@@ -133,7 +190,16 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The options, checked: a usage error names the option. */
   DemoSettings settings() {
-    return fleet.settings(spec, eventsOut, offline, from, to);
+    DemoSettings settings = fleet.settings(spec, eventsOut, offline, from, to);
+    if (notify && offline) {
+      throw FleetOptions.usage(spec, "--notify watches a live run: not with --offline");
+    }
+    if (notify && settings.bots() < 2) {
+      throw FleetOptions.usage(
+          spec,
+          "--notify needs two bots or more (one watched, one crashing), got " + settings.bots());
+    }
+    return settings;
   }
 
   /** An ISO-8601 instant, e.g. {@code 2026-11-01T00:00:00Z}. */

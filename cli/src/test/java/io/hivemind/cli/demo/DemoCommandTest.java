@@ -213,12 +213,23 @@ class DemoCommandTest {
   }
 
   @Test
+  void shouldRefuseNotifyOfflineOrWithOneBotBeforeAnythingStarts() {
+    Run offline = demo("--notify", "--offline");
+    Run oneBot = demo("--notify", "--bots", "1");
+
+    assertThat(offline.exit()).isEqualTo(2);
+    assertThat(offline.err()).startsWith("--notify watches a live run: not with --offline");
+    assertThat(oneBot.exit()).isEqualTo(2);
+    assertThat(oneBot.err()).startsWith("--notify needs two bots or more");
+  }
+
+  @Test
   void shouldPrintEveryOptionWithItsDefaultAndExitZero() {
     Run help = demo("--help");
     Run helpCommand = CommandLines.run(Map.of(), "help", "demo");
 
     assertThat(help.exit()).as(help.err()).isZero();
-    assertThat(help.out()).startsWith("Usage: hivemind demo [-h] [--offline]");
+    assertThat(help.out()).startsWith("Usage: hivemind demo [-h] [--notify] [--offline]");
     for (String option :
         List.of(
             "--bots=N",
@@ -231,6 +242,7 @@ class DemoCommandTest {
             "--heartbeat-every=DURATION",
             "--events-out=FILE",
             "--offline",
+            "--notify",
             "--from=T",
             "--to=T")) {
       assertThat(help.out()).contains(option);

@@ -146,6 +146,14 @@ public final class LiveDemo {
     return Optional.empty();
   }
 
+  /** The {@code Authorization} header of {@code userId}'s bot key, once provisioned. */
+  public String authorizationOf(String userId) {
+    if (keys == null) {
+      throw new IllegalStateException("provisionKeys first");
+    }
+    return keys.authorization(userId);
+  }
+
   public void run() throws IOException, InterruptedException {
     if (keys == null) {
       throw new IllegalStateException("provisionKeys first: no bot may start without its key");
