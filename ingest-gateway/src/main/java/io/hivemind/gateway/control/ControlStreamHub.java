@@ -10,12 +10,13 @@ import io.hivemind.control.kafka.ControlStateUnknownException;
 import io.hivemind.control.kafka.ControlView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,11 @@ import org.jboss.logging.Logger;
  * one-second re-evaluation catches. Idle streams get a keep-alive comment. All sends happen on one
  * thread, so a bot's events are never reordered. A stream whose key is revoked is closed at the
  * next re-evaluation (within a second of this instance reading the revocation).
+ *
+ * <p>A stream is a {@link Multi} that RESTEasy subscribes to once it has set the response up, and
+ * only then does the hub know of it: with an {@code SseEventSink} the first event, sent from this
+ * thread, raced RESTEasy writing the stream's head on the request's thread, and when it won the
+ * stream failed ("Response head already sent") after that first event.
  */
 @ApplicationScoped
 class ControlStreamHub {
@@ -73,15 +79,24 @@ class ControlStreamHub {
 
   void stop(@Observes ShutdownEvent stop) {
     sender.shutdownNow();
-    subscriptions.forEach(subscription -> subscription.sink.close());
+    subscriptions.forEach(subscription -> subscription.stream.complete());
   }
 
-  /** {@code keyId}: the key the stream was opened with; revoking it ends the stream. */
-  void subscribe(BotContext bot, String keyId, SseEventSink sink, Sse sse) {
+  /**
+   * The bot's stream: its status once RESTEasy subscribes, then every change.
+   *
+   * @param keyId the key the stream was opened with; revoking it ends the stream
+   */
+  Multi<OutboundSseEvent> subscribe(BotContext bot, String keyId, Sse sse) {
     view.snapshot(); // 503 (ControlStateUnknownException) rather than a stream with nothing to say
-    Subscription subscription = new Subscription(bot, keyId, sink, sse);
-    subscriptions.add(subscription);
-    sender.execute(() -> push(subscription));
+    return Multi.createFrom()
+        .emitter(
+            stream -> {
+              Subscription subscription = new Subscription(bot, keyId, stream, sse);
+              stream.onTermination(() -> subscriptions.remove(subscription));
+              subscriptions.add(subscription);
+              sender.execute(() -> push(subscription));
+            });
   }
 
   int subscribers() {
@@ -93,13 +108,13 @@ class ControlStreamHub {
   }
 
   private void push(Subscription subscription) {
-    if (subscription.sink.isClosed()) {
+    if (subscription.stream.isCancelled()) {
       subscriptions.remove(subscription);
       return;
     }
     if (isRevoked(subscription.keyId)) {
       subscriptions.remove(subscription);
-      subscription.sink.close();
+      subscription.stream.complete();
       return;
     }
     if (!view.isLoaded()) {
@@ -141,35 +156,31 @@ class ControlStreamHub {
   }
 
   private void send(Subscription subscription, OutboundSseEvent event) {
+    if (subscription.stream.isCancelled()) {
+      subscriptions.remove(subscription); // the bot went away
+      return;
+    }
     try {
-      subscription
-          .sink
-          .send(event)
-          .whenComplete(
-              (ignored, failure) -> {
-                if (failure != null) {
-                  subscriptions.remove(subscription);
-                }
-              });
-    } catch (IllegalStateException closed) {
-      subscriptions.remove(subscription);
+      subscription.stream.emit(event);
     } catch (RuntimeException e) {
       LOG.debugf(e, "dropping a control stream");
       subscriptions.remove(subscription);
+      subscription.stream.fail(e);
     }
   }
 
   private static final class Subscription {
     private final BotContext bot;
     private final String keyId;
-    private final SseEventSink sink;
+    private final MultiEmitter<? super OutboundSseEvent> stream;
     private final Sse sse;
     private TradingStatus last;
 
-    Subscription(BotContext bot, String keyId, SseEventSink sink, Sse sse) {
+    Subscription(
+        BotContext bot, String keyId, MultiEmitter<? super OutboundSseEvent> stream, Sse sse) {
       this.bot = bot;
       this.keyId = keyId;
-      this.sink = sink;
+      this.stream = stream;
       this.sse = sse;
     }
   }

@@ -1,14 +1,15 @@
 package io.hivemind.gateway.control;
 
 import io.hivemind.access.http.Caller;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 
 /**
  * {@code GET /api/control/stream}: server-sent events carrying the bot's trading status (event
@@ -29,13 +30,10 @@ public class ControlStreamResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void stream(
-      @QueryParam("user_id") String userId,
-      @QueryParam("tier") String tier,
-      @Context SseEventSink sink,
-      @Context Sse sse) {
+  public Multi<OutboundSseEvent> stream(
+      @QueryParam("user_id") String userId, @QueryParam("tier") String tier, @Context Sse sse) {
     String user = caller.readableUser("user_id", userId);
     String userTier = user.equals(caller.userId()) ? caller.tier() : tier;
-    hub.subscribe(BotContexts.of(user, userTier, null), caller.principal().keyId(), sink, sse);
+    return hub.subscribe(BotContexts.of(user, userTier, null), caller.principal().keyId(), sse);
   }
 }

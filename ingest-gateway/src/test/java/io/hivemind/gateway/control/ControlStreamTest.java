@@ -25,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +62,34 @@ class ControlStreamTest {
     }
     await().atMost(WITHIN).until(() -> last(events).equals("ACTIVE"));
     connection.cancel(true);
+  }
+
+  @Test
+  void shouldKeepEveryStreamOpenAfterItsFirstEvent() throws Exception {
+    // Many bots connect at once after a gateway restart, and each must hear of every change, not
+    // only get its first event (a stream whose first send raced RESTEasy writing its head once
+    // did).
+    int streams = 24;
+    List<List<JsonNode>> received = new ArrayList<>();
+    List<CompletableFuture<HttpResponse<Stream<String>>>> connections = new ArrayList<>();
+    for (int i = 0; i < streams; i++) {
+      List<JsonNode> events = new CopyOnWriteArrayList<>();
+      received.add(events);
+      connections.add(open(TestKeys.standard().mint(newUser(), Tier.PRO, Role.BOT), null, events));
+    }
+    try {
+      await().atMost(WITHIN).until(() -> received.stream().noneMatch(List::isEmpty));
+      admin("/api/emergency/pause_all", Map.of("reason", "many streams")).statusCode(200);
+      await()
+          .atMost(WITHIN)
+          .untilAsserted(
+              () ->
+                  assertThat(received)
+                      .allSatisfy(events -> assertThat(last(events)).isEqualTo("REDUCING")));
+    } finally {
+      admin("/api/emergency/resume_all", Map.of("reason", "many streams over")).statusCode(200);
+      connections.forEach(connection -> connection.cancel(true));
+    }
   }
 
   @Test
