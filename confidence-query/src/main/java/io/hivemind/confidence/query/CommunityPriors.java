@@ -1,8 +1,7 @@
 package io.hivemind.confidence.query;
 
+import io.hivemind.confidence.store.CommunityStats;
 import io.hivemind.rules.answer.PriorFitter;
-import io.hivemind.schema.CommunityStatsKey;
-import io.hivemind.schema.WinStats;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The empirical-Bayes priors this instance answers with (ADR 20): refit from the whole community
- * store (a GlobalKTable, the same on every instance) every {@code hivemind.priors.refresh}, and
- * held until the next fit. Until the first fit, after a failed one, or with {@code
- * hivemind.priors.fitted=false}, the fitter holds nothing and every answer keeps the fixed priors.
+ * store (a global store, the same on every instance; read from its view in memory) every {@code
+ * hivemind.priors.refresh}, and held until the next fit. Until the first fit, after a failed one,
+ * or with {@code hivemind.priors.fitted=false}, the fitter holds nothing and every answer keeps the
+ * fixed priors.
  */
 @ApplicationScoped
 public class CommunityPriors {
@@ -29,6 +27,7 @@ public class CommunityPriors {
   private static final Logger LOG = Logger.getLogger(CommunityPriors.class);
 
   private final KafkaStreams streams;
+  private final CommunityStats community;
   private final boolean fitted;
   private final Duration refresh;
   private final int minContributors;
@@ -37,10 +36,12 @@ public class CommunityPriors {
 
   CommunityPriors(
       KafkaStreams streams,
+      CommunityStats community,
       @ConfigProperty(name = "hivemind.priors.fitted") boolean fitted,
       @ConfigProperty(name = "hivemind.priors.refresh") Duration refresh,
       @ConfigProperty(name = "hivemind.community.min-contributors") int minContributors) {
     this.streams = streams;
+    this.community = community;
     this.fitted = fitted;
     this.refresh = refresh;
     this.minContributors = minContributors;
@@ -78,18 +79,12 @@ public class CommunityPriors {
     }
     try {
       PriorFitter fitter = PriorFitter.served(minContributors);
-      try (KeyValueIterator<CommunityStatsKey, WinStats> all =
-          StoreStatsLookup.communityStore(streams).all()) {
-        while (all.hasNext()) {
-          KeyValue<CommunityStatsKey, WinStats> entry = all.next();
-          fitter.update(entry.key, null, entry.value);
-        }
-      }
+      community.forEach((key, stats) -> fitter.update(key, null, stats));
       current = fitter;
       LOG.debugf("priors refit over %d parents", fitter.parents());
     } catch (RuntimeException e) {
-      // a store closing under a rebalance or shutdown: the last fit stands until the next one
-      LOG.debugf("priors not refit: %s", e);
+      // whatever fails a fit, the last fit stands until the next one
+      LOG.warnf("priors not refit: %s", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.hivemind.confidence.query;
 
+import io.hivemind.confidence.store.CommunityStats;
 import io.hivemind.confidence.store.StatsTopology;
 import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.schema.CommunityStatsKey;
@@ -12,27 +13,29 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Point lookups in this instance's stores. Any call may throw {@link
- * org.apache.kafka.streams.errors.InvalidStateStoreException} when a store is closing.
+ * Point lookups in this instance's stores: the user's partition of the user-stats store, and the
+ * community's statistics as the global thread holds them in memory. A user lookup may throw {@link
+ * org.apache.kafka.streams.errors.InvalidStateStoreException} when the store is closing.
  */
 final class StoreStatsLookup implements StatsLookup {
 
   private final ReadOnlyKeyValueStore<StatsKey, WinStats> userStats;
-  private final ReadOnlyKeyValueStore<CommunityStatsKey, WinStats> communityStats;
+  private final CommunityStats communityStats;
 
   /**
    * @param partition the user's partition: only its store is consulted, not all local ones
    * @param anyCopy whether a standby or restoring copy may answer ({@code enableStaleStores}), not
    *     only the running active one
    */
-  StoreStatsLookup(KafkaStreams streams, int partition, boolean anyCopy) {
+  StoreStatsLookup(
+      KafkaStreams streams, int partition, boolean anyCopy, CommunityStats communityStats) {
     StoreQueryParameters<ReadOnlyKeyValueStore<StatsKey, WinStats>> user =
         StoreQueryParameters.fromNameAndType(
                 StatsTopology.USER_STATS_STORE,
                 QueryableStoreTypes.<StatsKey, WinStats>keyValueStore())
             .withPartition(partition);
     this.userStats = streams.store(anyCopy ? user.enableStaleStores() : user);
-    this.communityStats = communityStore(streams);
+    this.communityStats = communityStats;
   }
 
   static ReadOnlyKeyValueStore<CommunityStatsKey, WinStats> communityStore(KafkaStreams streams) {
@@ -49,6 +52,6 @@ final class StoreStatsLookup implements StatsLookup {
 
   @Override
   public Optional<WinStats> community(CommunityStatsKey key) {
-    return Optional.ofNullable(communityStats.get(key));
+    return communityStats.get(key);
   }
 }

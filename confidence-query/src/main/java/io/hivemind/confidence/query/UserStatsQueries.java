@@ -1,5 +1,6 @@
 package io.hivemind.confidence.query;
 
+import io.hivemind.confidence.store.CommunityStats;
 import io.hivemind.confidence.store.StatsTopology;
 import io.hivemind.rules.answer.StatsLookup;
 import io.hivemind.schema.Side;
@@ -27,6 +28,7 @@ public class UserStatsQueries {
   private final Duration retryAfter;
   private final LocalCopies copies;
   private final LagBounds bounds;
+  private final CommunityStats community;
 
   UserStatsQueries(
       KafkaStreams streams,
@@ -34,8 +36,10 @@ public class UserStatsQueries {
       @ConfigProperty(name = "hivemind.query.retry-after") Duration retryAfter,
       LocalCopies copies,
       @ConfigProperty(name = "hivemind.query.caught-up-lag") long caughtUpLag,
-      @ConfigProperty(name = "hivemind.query.max-stale-lag") long maxStaleLag) {
+      @ConfigProperty(name = "hivemind.query.max-stale-lag") long maxStaleLag,
+      CommunityStats community) {
     this.streams = streams;
+    this.community = community;
     this.self = HostInfo.buildFromEndpoint(applicationServer);
     this.retryAfter = retryAfter;
     this.copies = copies;
@@ -59,9 +63,11 @@ public class UserStatsQueries {
                         forwarded,
                         retryAfter,
                         partition ->
-                            question.apply(new StoreStatsLookup(streams, partition, false)),
+                            question.apply(
+                                new StoreStatsLookup(streams, partition, false, community)),
                         partition ->
-                            question.apply(new StoreStatsLookup(streams, partition, true))));
+                            question.apply(
+                                new StoreStatsLookup(streams, partition, true, community))));
     // Reads leave the event loop: the stores' serdes are the registry serdes, and one meeting a
     // schema not yet in its cache fetches it with a blocking call. On the event loop that stalls
     // every request; and Apicurio's client, riding Quarkus' own Vert.x, then waits on the very

@@ -15,11 +15,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The read model: the learner's statistics materialized for interactive queries. A user's stats are
  * a KTable, so each instance holds the partitions it owns (the learner partitions them by user);
- * the community's stats are a GlobalKTable, so every instance can answer for any pattern.
+ * the community's stats are a global store, so every instance can answer for any pattern, and the
+ * global thread keeps them decoded in memory too ({@link CommunityStats}).
  */
 public final class StatsTopology {
 
@@ -43,10 +45,16 @@ public final class StatsTopology {
 
   private final AvroSerdes serdes;
   private final Topics topics;
+  private final CommunityStats community;
 
-  public StatsTopology(AvroSerdes serdes, Topics topics) {
+  /**
+   * @param community the view the built topology keeps of the community's statistics: one per
+   *     running topology
+   */
+  public StatsTopology(AvroSerdes serdes, Topics topics, CommunityStats community) {
     this.serdes = serdes;
     this.topics = topics;
+    this.community = community;
   }
 
   public Topology build() {
@@ -60,14 +68,17 @@ public final class StatsTopology {
             // Each update reaches the store as it is read, not at the next commit: what a standby
             // (which follows the same topic) lags by is what a stale answer reports (ADR 17).
             .withCachingDisabled());
-    builder.globalTable(
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COMMUNITY_STATS_STORE),
+                serdes.keySerde(CommunityStatsKey.class),
+                winStats())
+            // a global store's changelog is its source topic
+            .withLoggingDisabled(),
         topics.communityStats,
         Consumed.with(serdes.keySerde(CommunityStatsKey.class), winStats())
             .withName(COMMUNITY_STATS_TABLE),
-        Materialized.<CommunityStatsKey, WinStats, KeyValueStore<Bytes, byte[]>>as(
-                COMMUNITY_STATS_STORE)
-            .withKeySerde(serdes.keySerde(CommunityStatsKey.class))
-            .withValueSerde(winStats()));
+        () -> community.updater(COMMUNITY_STATS_STORE));
     return builder.build(optimized());
   }
 

@@ -26,7 +26,13 @@ class TopologyProducer {
 
   @Produces
   @Singleton
-  Topology topology(AvroSerdes serdes, Topics topics) {
-    return new StatsTopology(serdes, topics).build();
+  CommunityStats communityStats() {
+    return new CommunityStats();
+  }
+
+  @Produces
+  @Singleton
+  Topology topology(AvroSerdes serdes, Topics topics, CommunityStats community) {
+    return new StatsTopology(serdes, topics, community).build();
   }
 }

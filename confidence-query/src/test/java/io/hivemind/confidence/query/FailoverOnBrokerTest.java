@@ -3,6 +3,7 @@ package io.hivemind.confidence.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hivemind.confidence.store.CommunityStats;
 import io.hivemind.confidence.store.StatsTopology;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.Side;
@@ -229,7 +230,9 @@ class FailoverOnBrokerTest {
     config.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
     config.putAll(extra);
-    KafkaStreams streams = new KafkaStreams(new StatsTopology(SERDES, topics).build(), config);
+    CommunityStats community = new CommunityStats();
+    KafkaStreams streams =
+        new KafkaStreams(new StatsTopology(SERDES, topics, community).build(), config);
     streams.start();
     LocalCopies copies =
         new LocalCopies(streams, new StreamsConfig(config), topics, Duration.ofMillis(200));
@@ -241,7 +244,8 @@ class FailoverOnBrokerTest {
             Duration.ofSeconds(1),
             copies,
             bounds.caughtUp(),
-            bounds.maxStale());
+            bounds.maxStale(),
+            community);
     Instance instance = new Instance(streams, copies, queries, new HostInfo("127.0.0.1", port));
     instances.add(instance);
     return instance;

@@ -19,8 +19,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +36,9 @@ class StatsTopologyTest {
   private static final AvroSerdes SERDES = AvroSerdes.withoutRegistry();
   private static final Instant T0 = Instant.parse("2026-11-20T14:32:45.123Z");
 
+  private final Path stateDir =
+      Path.of("target", "topology-test-state", UUID.randomUUID().toString());
+  private CommunityStats community;
   private Topology topology;
   private TopologyTestDriver driver;
   private TestInputTopic<StatsKey, WinStats> userStats;
@@ -39,7 +46,8 @@ class StatsTopologyTest {
 
   @BeforeEach
   void startDriver() {
-    topology = new StatsTopology(SERDES, TOPICS).build();
+    community = new CommunityStats();
+    topology = new StatsTopology(SERDES, TOPICS, community).build();
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "stats-topology-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -93,15 +101,62 @@ class StatsTopologyTest {
   }
 
   @Test
-  void shouldKeepTheLatestCommunityStatsPerKey() {
+  void shouldKeepTheLatestCommunityStatsPerKeyInTheStoreAndTheView() {
     CommunityStatsKey key = new CommunityStatsKey("ES", Side.LONG, 1, "v1/mid");
+    CommunityStatsKey other = new CommunityStatsKey("ES", Side.SHORT, 1, "v1/mid");
     communityStats.pipeInput(key, stats(100, 60));
     communityStats.pipeInput(key, stats(101, 61));
 
-    KeyValueStore<CommunityStatsKey, ValueAndTimestamp<WinStats>> store =
-        driver.getTimestampedKeyValueStore(StatsTopology.COMMUNITY_STATS_STORE);
-    assertThat(store.get(key).value()).isEqualTo(stats(101, 61));
-    assertThat(store.get(new CommunityStatsKey("ES", Side.SHORT, 1, "v1/mid"))).isNull();
+    KeyValueStore<CommunityStatsKey, WinStats> store =
+        driver.getKeyValueStore(StatsTopology.COMMUNITY_STATS_STORE);
+    assertThat(store.get(key)).isEqualTo(stats(101, 61));
+    assertThat(store.get(other)).isNull();
+    assertThat(community.get(key)).contains(stats(101, 61));
+    assertThat(community.get(other)).isEmpty();
+    assertThat(community.size()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldForgetACommunityStatisticItsTombstoneDeletes() {
+    CommunityStatsKey key = new CommunityStatsKey("NQ", Side.LONG, 0, "v1");
+    communityStats.pipeInput(key, stats(7, 3));
+    communityStats.pipeInput(key, (WinStats) null);
+
+    KeyValueStore<CommunityStatsKey, WinStats> store =
+        driver.getKeyValueStore(StatsTopology.COMMUNITY_STATS_STORE);
+    assertThat(store.get(key)).isNull();
+    assertThat(community.get(key)).isEmpty();
+  }
+
+  @Test
+  void shouldMakeTheViewWhatTheStoreHoldsWhenItsUpdaterStarts() {
+    // a restart finds the global store restored from its own files up to the checkpoint, without
+    // those records replayed through the updater: it reads the view from the store
+    CommunityStatsKey kept = new CommunityStatsKey("ES", Side.LONG, 0, "v1");
+    CommunityStatsKey gone = new CommunityStatsKey("ES", Side.SHORT, 0, "v1");
+    KeyValueStore<CommunityStatsKey, WinStats> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StatsTopology.COMMUNITY_STATS_STORE),
+                SERDES.keySerde(CommunityStatsKey.class),
+                SERDES.valueSerde(WinStats.class))
+            .withLoggingDisabled()
+            .build();
+    MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    store.put(kept, stats(40, 22));
+    CommunityStats view = new CommunityStats();
+    Processor<CommunityStatsKey, WinStats, Void, Void> earlier =
+        view.updater(StatsTopology.COMMUNITY_STATS_STORE);
+    earlier.init(context);
+    earlier.process(new Record<>(gone, stats(5, 1), 0L));
+    store.delete(gone); // as if deleted by a run whose updater this view never saw
+
+    view.updater(StatsTopology.COMMUNITY_STATS_STORE).init(context);
+
+    assertThat(view.get(kept)).contains(stats(40, 22));
+    assertThat(view.get(gone)).isEmpty();
+    assertThat(view.size()).isEqualTo(1);
   }
 
   @Test
