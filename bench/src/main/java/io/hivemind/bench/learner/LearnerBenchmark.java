@@ -223,7 +223,9 @@ public final class LearnerBenchmark {
               result.outputs().experiences(),
               result.outputs().userStatsRecords(),
               result.outputs().communityStatsRecords()),
-          String.format("%,d trades", expected.trades),
+          String.format(
+              "%,d trades (%,d community: the daily share)",
+              expected.trades, result.outputs().communityLevel0Admitted()),
           "every trade once",
           result.outputs().exactlyOnce(expected.trades));
     }

@@ -98,14 +98,11 @@ final class LearnerRun {
     long inputRecords = inputEnds.values().stream().mapToLong(Long::longValue).sum();
     Map<TopicPartition, Long> outputStarts = admin.endOffsets(outputTopics);
 
+    // learner-streams' hivemind.learner.join-horizon, half-life and caps
+    LearnerSettings settings =
+        new LearnerSettings(Duration.ofHours(24), Duration.ofHours(720), PatternScheme.v1());
     Topology topology =
-        new LearnerTopology(
-                AvroSerdes.registry(registryApi),
-                topics,
-                // learner-streams' hivemind.learner.join-horizon, half-life and caps
-                new LearnerSettings(
-                    Duration.ofHours(24), Duration.ofHours(720), PatternScheme.v1()))
-            .build();
+        new LearnerTopology(AvroSerdes.registry(registryApi), topics, settings).build();
     KafkaStreams streams = new KafkaStreams(topology, props);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicLong runningAt = new AtomicLong();
@@ -195,7 +192,7 @@ final class LearnerRun {
         first,
         inputRecords / Math.max(0.001, caughtUp - first));
     OutputCheck.Counts outputs =
-        new OutputCheck(bootstrap, registryApi, topics)
+        new OutputCheck(bootstrap, registryApi, topics, settings.communityCapPerDay())
             .count(outputStarts, admin.endOffsets(outputTopics));
     System.out.println("  output: " + outputs);
     System.out.printf(

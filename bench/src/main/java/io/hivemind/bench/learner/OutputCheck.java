@@ -1,5 +1,6 @@
 package io.hivemind.bench.learner;
 
+import io.hivemind.rules.learn.CommunityShares;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
@@ -37,14 +38,15 @@ final class OutputCheck {
       long userLevel0Trades,
       long communityStatsRecords,
       long communityStatsKeys,
-      long communityLevel0Trades) {
+      long communityLevel0Trades,
+      long communityLevel0Admitted) {
 
     @Override
     public String toString() {
       return String.format(
           "%,d experiences (%,d distinct trades, %,d matched their signal); user-stats %,d"
               + " records over %,d keys, level-0 trades %,d; community-stats %,d records over %,d"
-              + " keys, level-0 trades %,d",
+              + " keys, level-0 trades %,d (the daily share admits %,d)",
           experiences,
           distinctTrades,
           matched,
@@ -53,27 +55,35 @@ final class OutputCheck {
           userLevel0Trades,
           communityStatsRecords,
           communityStatsKeys,
-          communityLevel0Trades);
+          communityLevel0Trades,
+          communityLevel0Admitted);
     }
 
-    /** Every trade learned exactly once, with its signal, into every statistic. */
+    /**
+     * Every trade learned exactly once, with its signal, into every user statistic, and into the
+     * community's as far as each user's daily share admits it (ADR 13; the same rule the learner
+     * applies, replayed over the experiences it wrote).
+     */
     boolean exactlyOnce(long trades) {
       return experiences == trades
           && distinctTrades == trades
           && matched == trades
           && userLevel0Trades == trades
-          && communityLevel0Trades == trades;
+          && communityLevel0Trades == communityLevel0Admitted;
     }
   }
 
   private final String bootstrap;
   private final AvroSerdes serdes;
   private final Topics topics;
+  private final int communityCapPerDay;
 
-  OutputCheck(String bootstrap, String registryApi, Topics topics) {
+  /** {@code communityCapPerDay}: the run's learner setting, whose share the check replays. */
+  OutputCheck(String bootstrap, String registryApi, Topics topics, int communityCapPerDay) {
     this.bootstrap = bootstrap;
     this.serdes = AvroSerdes.registry(registryApi);
     this.topics = topics;
+    this.communityCapPerDay = communityCapPerDay;
   }
 
   Counts count(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
@@ -85,6 +95,10 @@ final class OutputCheck {
 
     long[] experienceCount = {0, 0};
     Set<String> trades = new HashSet<>();
+    // a user's experiences are in one partition, in the order the learner took their shares
+    CommunityShares shares = new CommunityShares(communityCapPerDay);
+    CommunityShares.Ledger ledger = CommunityShares.Ledger.in(new HashMap<>());
+    long[] admittedLevel0 = {0};
     read(
         topics.experiences,
         starts,
@@ -96,6 +110,11 @@ final class OutputCheck {
             experienceCount[1]++;
           }
           trades.add(experience.getUserId() + '\u0000' + experience.getSignalId());
+          for (CommunityShares.KeyedContribution counted : shares.contribute(experience, ledger)) {
+            if (counted.key().getLevel() == 0) {
+              admittedLevel0[0]++;
+            }
+          }
         });
     Map<StatsKey, Long> userLatest = new HashMap<>();
     long userRecords =
@@ -136,7 +155,8 @@ final class OutputCheck {
         userLevel0,
         communityRecords,
         communityLatest.size(),
-        communityLevel0);
+        communityLevel0,
+        admittedLevel0[0]);
   }
 
   private long read(
