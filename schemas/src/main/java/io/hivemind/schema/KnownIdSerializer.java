@@ -30,8 +30,15 @@ final class KnownIdSerializer<T extends SpecificRecord> implements Serializer<T>
   private static final byte CONFLUENT_MAGIC = 0;
   private static final int CONFLUENT_HEADER = 5;
 
-  /** What is known of one topic: the class whose records were framed, and the frame, if kept. */
+  /**
+   * What is known of one topic: the class whose first record was framed, and the frame and writer
+   * that write its later records, or none (then every record goes to the registry's serializer).
+   */
   private record Known(Class<?> type, byte[] frame, SpecificDatumWriter<SpecificRecord> writer) {
+    static Known registryOnly(Class<?> type) {
+      return new Known(type, null, null);
+    }
+
     boolean writes(Object record) {
       return frame != null && record.getClass() == type;
     }
@@ -80,22 +87,20 @@ final class KnownIdSerializer<T extends SpecificRecord> implements Serializer<T>
     registry.close();
   }
 
-  @SuppressWarnings("unchecked")
   private static Known learn(SpecificRecord record, byte[] framed, boolean headersUntouched) {
     Class<?> type = record.getClass();
-    SpecificDatumWriter<SpecificRecord> writer =
-        new SpecificDatumWriter<>(record.getSchema(), SpecificRecordDatumProvider.model());
     if (!headersUntouched
         || framed == null
         || framed.length < CONFLUENT_HEADER
         || framed[0] != CONFLUENT_MAGIC) {
-      return new Known(type, null, writer);
+      return Known.registryOnly(type);
     }
-    byte[] frame = Arrays.copyOf(framed, CONFLUENT_HEADER);
-    Known candidate = new Known(type, frame, writer);
-    return Arrays.equals(write(candidate, record), framed)
-        ? candidate
-        : new Known(type, null, writer);
+    Known candidate =
+        new Known(
+            type,
+            Arrays.copyOf(framed, CONFLUENT_HEADER),
+            new SpecificDatumWriter<>(record.getSchema(), SpecificRecordDatumProvider.model()));
+    return Arrays.equals(write(candidate, record), framed) ? candidate : Known.registryOnly(type);
   }
 
   private static byte[] write(Known known, SpecificRecord record) {
