@@ -126,7 +126,8 @@ public interface AvroSerdes {
       serdeConfig.put(SerdeConfig.IS_KEY, isKey);
       serializer.configure(new HashMap<>(serdeConfig), isKey);
       deserializer.configure(new HashMap<>(serdeConfig), isKey);
-      return Serdes.serdeFrom(new KnownIdSerializer<>(serializer), deserializer);
+      return Serdes.serdeFrom(
+          new KnownIdSerializer<>(serializer), new KnownIdDeserializer<>(deserializer));
     }
   }
 }

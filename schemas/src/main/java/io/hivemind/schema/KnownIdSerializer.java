@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * checking, on that first record, that the registry's bytes are exactly the frame followed by what
  * this class writes; anything else (ids in headers, another encoding) stays with the registry's
  * serializer for good. A registry that is down fails the first record of a topic as before, and
- * cannot fail any after it, as before (schemas were already cached for the process).
+ * cannot fail any after it, as before (schemas were already cached for the process). With waits
+ * refused ({@link RegistryWaits}), a topic's first record throws instead of asking the registry.
  */
 final class KnownIdSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -69,6 +70,9 @@ final class KnownIdSerializer<T extends SpecificRecord> implements Serializer<T>
     Known known = byTopic.get(topic);
     if (known != null && known.writes(data)) {
       return write(known, data);
+    }
+    if (known == null) {
+      RegistryWaits.checkMayWait("writing the first record of " + topic);
     }
     int headerCount = headers == null ? 0 : headers.toArray().length;
     byte[] framed =

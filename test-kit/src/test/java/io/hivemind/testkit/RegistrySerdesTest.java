@@ -1,8 +1,10 @@
 package io.hivemind.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.RegistryWaits;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.WinStats;
@@ -56,6 +58,22 @@ class RegistrySerdesTest {
     assertThat(kept).isEqualTo(asked);
     assertThat(keptHeaders.toArray()).isEqualTo(askedHeaders.toArray());
     assertThat(warm.deserializer().deserialize(topic, kept)).isEqualTo(key("u2"));
+  }
+
+  @Test
+  void shouldReadAKnownSchemaIdWithWaitsRefusedAndRefuseOnlyTheFirstRead() {
+    Serde<WinStats> writer = AvroSerdes.registry(stack.registryUrl()).valueSerde(WinStats.class);
+    byte[] first = writer.serializer().serialize(topic, stats(1));
+    byte[] second = writer.serializer().serialize(topic, stats(2));
+    Serde<WinStats> reader = AvroSerdes.registry(stack.registryUrl()).valueSerde(WinStats.class);
+
+    assertThatThrownBy(
+            () ->
+                RegistryWaits.refusedDuring(() -> reader.deserializer().deserialize(topic, first)))
+        .isInstanceOf(RegistryWaits.Refused.class);
+    assertThat(reader.deserializer().deserialize(topic, first)).isEqualTo(stats(1));
+    assertThat(RegistryWaits.refusedDuring(() -> reader.deserializer().deserialize(topic, second)))
+        .isEqualTo(stats(2));
   }
 
   private static StatsKey key(String user) {

@@ -38,8 +38,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * How likely is this entry to win ({@code /api/ml/win_probability}), and what is it expected to
  * make ({@code /api/ml/simulate_trade}, the same answer with the expected P&amp;L)? Answered from
  * this instance's stores when it owns the user, else by the owner. Nothing waits on a thread per
- * request: the store read is a short task on a worker (see {@link UserStatsQueries#ask}) and
- * forwarding is asynchronous.
+ * request: the store read runs on the event loop unless it would wait for the registry (see {@link
+ * UserStatsQueries#ask}), and forwarding is asynchronous.
  *
  * <p>A key asks for its own user ({@code user_id} may be left out), in its own tier; naming another
  * user is a 403. An admin key may ask for any user, in the tier its {@code tier} parameter names

@@ -3,6 +3,7 @@ package io.hivemind.confidence.query;
 import io.hivemind.confidence.store.CommunityStats;
 import io.hivemind.confidence.store.StatsTopology;
 import io.hivemind.rules.answer.StatsLookup;
+import io.hivemind.schema.RegistryWaits;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.UserPartitioner;
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -54,28 +56,31 @@ public class UserStatsQueries {
   public <T> Uni<QueryResult<T>> ask(
       String userId, boolean forwarded, Function<StatsLookup, T> question) {
     Owner owner = ownerOf(userId);
-    Uni<QueryResult<T>> result =
-        Uni.createFrom()
-            .item(
-                () ->
-                    QueryResolver.resolve(
-                        owner,
-                        forwarded,
-                        retryAfter,
-                        partition ->
-                            question.apply(
-                                new StoreStatsLookup(streams, partition, false, community)),
-                        partition ->
-                            question.apply(
-                                new StoreStatsLookup(streams, partition, true, community))));
-    // Reads leave the event loop: the stores' serdes are the registry serdes, and one meeting a
-    // schema not yet in its cache fetches it with a blocking call. On the event loop that stalls
-    // every request; and Apicurio's client, riding Quarkus' own Vert.x, then waits on the very
-    // loop it blocks: a deadlock, seen in this module's service test. (A remote owner's fallback
-    // read is moved off it where it runs, in RoutedAnswers.)
-    return readsHere(owner, forwarded)
-        ? result.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        : result;
+    Supplier<QueryResult<T>> read =
+        () ->
+            QueryResolver.resolve(
+                owner,
+                forwarded,
+                retryAfter,
+                partition ->
+                    question.apply(new StoreStatsLookup(streams, partition, false, community)),
+                partition ->
+                    question.apply(new StoreStatsLookup(streams, partition, true, community)));
+    if (!readsHere(owner, forwarded)) {
+      return Uni.createFrom().item(read);
+    }
+    // Read where the request is, the event loop, unless the store's serdes would have to ask the
+    // registry (a schema id this process has not read yet, the first key written after a start):
+    // that wait is refused here, and only that read runs again on a worker, where it may wait.
+    // (A remote owner's fallback read is moved off the loop where it runs, in RoutedAnswers.)
+    return Uni.createFrom()
+        .item(() -> RegistryWaits.refusedDuring(read))
+        .onFailure(RegistryWaits::isRefusal)
+        .recoverWithUni(
+            () ->
+                Uni.createFrom()
+                    .item(read)
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
   }
 
   private static boolean readsHere(Owner owner, boolean forwarded) {
