@@ -2,7 +2,7 @@ package io.hivemind.learner.topology;
 
 import io.hivemind.rules.learn.CommunityShares;
 import io.hivemind.rules.learn.CommunityShares.KeyedContribution;
-import io.hivemind.schema.CommunityContribution;
+import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.StatsKey;
@@ -17,10 +17,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * marked when it is the user's first there.
  */
 final class CommunityShareProcessor
-    implements Processor<String, Experience, CommunityStatsKey, CommunityContribution> {
+    implements Processor<String, Experience, CommunityStatsKey, CommunityDelta> {
 
   private final CommunityShares shares;
-  private ProcessorContext<CommunityStatsKey, CommunityContribution> context;
+  private ProcessorContext<CommunityStatsKey, CommunityDelta> context;
   private CommunityShares.Ledger ledger;
 
   CommunityShareProcessor(CommunityShares shares) {
@@ -28,7 +28,7 @@ final class CommunityShareProcessor
   }
 
   @Override
-  public void init(ProcessorContext<CommunityStatsKey, CommunityContribution> context) {
+  public void init(ProcessorContext<CommunityStatsKey, CommunityDelta> context) {
     this.context = context;
     KeyValueStore<StatsKey, Long> store = context.getStateStore(StoreNames.COMMUNITY_SHARES);
     ledger =

@@ -7,9 +7,11 @@ import io.hivemind.rules.learn.StatsUpdates;
 import io.hivemind.rules.learn.TradeJoin;
 import io.hivemind.schema.AvroSerdes;
 import io.hivemind.schema.CommunityContribution;
+import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.ExplicitlyNamed;
+import io.hivemind.schema.InternalSerde;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
@@ -46,8 +48,11 @@ public final class LearnerTopology {
   private final Serde<Experience> experienceSerde;
   private final Serde<StatsKey> statsKeySerde;
   private final Serde<CommunityStatsKey> communityKeySerde;
-  private final Serde<CommunityContribution> contributionSerde;
   private final Serde<WinStats> winStatsSerde;
+  private final Serde<Signal> signalStoreSerde;
+  private final Serde<TradeOutcome> outcomeStoreSerde;
+  private final Serde<WinStats> winStatsStoreSerde;
+  private final Serde<CommunityDelta> deltaSerde;
 
   public LearnerTopology(AvroSerdes serdes, Topics topics, LearnerSettings settings) {
     this.topics = topics;
@@ -57,8 +62,17 @@ public final class LearnerTopology {
     experienceSerde = serdes.valueSerde(Experience.class);
     statsKeySerde = serdes.keySerde(StatsKey.class);
     communityKeySerde = serdes.keySerde(CommunityStatsKey.class);
-    contributionSerde = serdes.valueSerde(CommunityContribution.class);
     winStatsSerde = serdes.valueSerde(WinStats.class);
+    // Values only this topology writes and reads (its stores and the repartition topic) leave the
+    // registry out; keys keep the registry's bytes, which place them in partitions and stores.
+    signalStoreSerde = InternalSerde.of(Signal.class, signalSerde.deserializer());
+    outcomeStoreSerde = InternalSerde.of(TradeOutcome.class, outcomeSerde.deserializer());
+    winStatsStoreSerde = InternalSerde.of(WinStats.class, winStatsSerde.deserializer());
+    deltaSerde =
+        InternalSerde.of(
+            CommunityDelta.class,
+            serdes.valueSerde(CommunityContribution.class).deserializer(),
+            StatsUpdates::delta);
   }
 
   public Topology build() {
@@ -109,21 +123,21 @@ public final class LearnerTopology {
 
     // The repartition topic is named for what it carries since the influence cap: contributions
     // (the topic of plain experiences before it, "community-stats-by-pattern", is no longer read).
+    // A contribution is the compact delta a community statistic learns from, not the experience.
     experiences
         .process(
             () -> new CommunityShareProcessor(new CommunityShares(settings.communityCapPerDay())),
             Named.as("community-shares"),
             StoreNames.COMMUNITY_SHARES)
-        .groupByKey(Grouped.with("community-contributions", communityKeySerde, contributionSerde))
+        .groupByKey(Grouped.with("community-contributions", communityKeySerde, deltaSerde))
         .aggregate(
             () -> null,
-            (key, contribution, stats) ->
-                StatsUpdates.plus(stats, contribution, settings.halfLife()),
+            (key, delta, stats) -> StatsUpdates.plus(stats, delta, settings.halfLife()),
             Named.as("community-stats-aggregate"),
             Materialized.<CommunityStatsKey, WinStats, KeyValueStore<Bytes, byte[]>>as(
                     StoreNames.COMMUNITY_STATS)
                 .withKeySerde(communityKeySerde)
-                .withValueSerde(winStatsSerde))
+                .withValueSerde(winStatsStoreSerde))
         .toStream(Named.as("community-stats-changes"))
         .to(
             topics.communityStats,
@@ -136,12 +150,12 @@ public final class LearnerTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.SIGNALS_BY_ID),
             Serdes.String(),
-            signalSerde));
+            signalStoreSerde));
     builder.addStateStore(
         Stores.timestampedKeyValueStoreBuilder(
             Stores.persistentTimestampedKeyValueStore(StoreNames.OUTCOMES_PENDING),
             Serdes.String(),
-            outcomeSerde));
+            outcomeStoreSerde));
     for (String index :
         List.of(
             StoreNames.SIGNALS_BY_ARRIVAL,
@@ -163,7 +177,9 @@ public final class LearnerTopology {
             Serdes.Long()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.USER_STATS), statsKeySerde, winStatsSerde));
+            Stores.persistentKeyValueStore(StoreNames.USER_STATS),
+            statsKeySerde,
+            winStatsStoreSerde));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.COMMUNITY_SHARES),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.rules.learn.LearnerSettings;
 import io.hivemind.schema.AvroSerdes;
+import io.hivemind.schema.CommunityContribution;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Side;
@@ -260,6 +261,33 @@ class LearnerTopologyTest {
     assertThat(userStatsAt("alice", 0, "v1").getContributors())
         .as("a user's own statistics count no contributors")
         .isZero();
+  }
+
+  @Test
+  void shouldCountAContributionAnEarlierLearnerLeftInTheRepartitionTopic() {
+    trade("alice", "a-1", 100, T0);
+    Experience bobs = experiences.readValuesToList().get(0);
+    bobs.setUserId("bob");
+    bobs.setSignalId("b-1");
+    bobs.setPnl(-20.0);
+    bobs.setWin(false);
+    // what a learner before the compact delta wrote: the whole experience and the mark
+    TestInputTopic<CommunityStatsKey, CommunityContribution> earlier =
+        driver.createInputTopic(
+            "learner-topology-test-community-contributions-repartition",
+            serdes.keySerde(CommunityStatsKey.class).serializer(),
+            serdes.valueSerde(CommunityContribution.class).serializer());
+
+    earlier.pipeInput(
+        new CommunityStatsKey("ES", Side.LONG, 0, "v1"),
+        new CommunityContribution(bobs, true),
+        T0.plusSeconds(600));
+
+    WinStats community = communityStatsAt(0, "v1");
+    assertThat(community.getTrades()).isEqualTo(2);
+    assertThat(community.getWins()).isEqualTo(1);
+    assertThat(community.getPnlSum()).isEqualTo(80.0);
+    assertThat(community.getContributors()).isEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.hivemind.rules.learn;
 
-import io.hivemind.schema.CommunityContribution;
+import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.StatsKey;
@@ -98,10 +98,11 @@ public final class CommunityShares {
   }
 
   /** A community statistic's key and what goes into it. */
-  public record KeyedContribution(CommunityStatsKey key, CommunityContribution contribution) {}
+  public record KeyedContribution(CommunityStatsKey key, CommunityDelta contribution) {}
 
-  private static CommunityContribution contribution(Experience experience, boolean first) {
-    return new CommunityContribution(experience, first);
+  /** Only what a community statistic learns from the experience: its result and its time. */
+  private static CommunityDelta contribution(Experience experience, boolean first) {
+    return new CommunityDelta(experience.getPnl(), experience.getExitTime(), first);
   }
 
   private static long epochDay(Instant time) {

@@ -1,6 +1,8 @@
 package io.hivemind.rules.learn;
 
+import io.hivemind.learning.stats.TradeResult;
 import io.hivemind.schema.CommunityContribution;
+import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.StatsKey;
@@ -51,20 +53,33 @@ public final class StatsUpdates {
   }
 
   /**
-   * A community statistic (null: nothing yet) with {@code contribution} counted in: its experience,
-   * and one more distinct contributor if it is the user's first there.
+   * A community statistic (null: nothing yet) with {@code contribution} counted in: its trade's
+   * result, and one more distinct contributor if it is the user's first there.
    */
-  public static WinStats plus(
-      WinStats stats, CommunityContribution contribution, Duration halfLife) {
-    WinStats next = plus(stats, contribution.getExperience(), halfLife);
+  public static WinStats plus(WinStats stats, CommunityDelta contribution, Duration halfLife) {
+    WinStats next =
+        plus(stats, new TradeResult(contribution.getPnl(), contribution.getExitTime()), halfLife);
     int before = stats == null ? 0 : stats.getContributors();
     next.setContributors(contribution.getFirstFromUser() ? before + 1 : before);
     return next;
   }
 
+  /**
+   * What a learner before {@link CommunityDelta} put in its repartition topic, as the delta it now
+   * puts there: a record that learner left unread is counted as it would have counted it.
+   */
+  public static CommunityDelta delta(CommunityContribution earlier) {
+    Experience experience = earlier.getExperience();
+    return new CommunityDelta(
+        experience.getPnl(), experience.getExitTime(), earlier.getFirstFromUser());
+  }
+
   /** {@code stats} (null: nothing yet) with {@code experience} counted in. */
   public static WinStats plus(WinStats stats, Experience experience, Duration halfLife) {
-    return WinStatsCodec.encode(
-        WinStatsCodec.decode(stats).plus(ExperienceFactory.result(experience), halfLife));
+    return plus(stats, ExperienceFactory.result(experience), halfLife);
+  }
+
+  private static WinStats plus(WinStats stats, TradeResult result, Duration halfLife) {
+    return WinStatsCodec.encode(WinStatsCodec.decode(stats).plus(result, halfLife));
   }
 }

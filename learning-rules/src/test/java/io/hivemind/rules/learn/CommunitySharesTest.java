@@ -8,7 +8,7 @@ import io.hivemind.rules.answer.ConfidenceModel;
 import io.hivemind.rules.answer.ConfidenceQuery;
 import io.hivemind.rules.answer.StatsMaps;
 import io.hivemind.rules.learn.CommunityShares.KeyedContribution;
-import io.hivemind.schema.CommunityContribution;
+import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Side;
@@ -149,7 +149,9 @@ class CommunitySharesTest {
       stats.putCommunity(
           key,
           StatsUpdates.plus(
-              stats.community().get(key), new CommunityContribution(experience, first), HALF_LIFE));
+              stats.community().get(key),
+              new CommunityDelta(experience.getPnl(), experience.getExitTime(), first),
+              HALF_LIFE));
     }
   }
 

@@ -3,12 +3,16 @@ package io.hivemind.rules.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hivemind.learning.pattern.PatternScheme;
+import io.hivemind.schema.CommunityContribution;
+import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.Side;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.TradeOutcome;
+import io.hivemind.schema.WinStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** A private user's experience is counted in their own statistics only, never the community's. */
 class StatsUpdatesTest {
 
+  private static final Duration HALF_LIFE = Duration.ofDays(30);
   private static final Instant ENTRY = Instant.parse("2026-11-20T17:30:00Z");
 
   private final ExperienceFactory factory = new ExperienceFactory(PatternScheme.v1());
@@ -77,5 +82,25 @@ class StatsUpdatesTest {
         .first()
         .isEqualTo(new StatsKey("u1", "ES", Side.LONG, 0, "v1"));
     assertThat(StatsUpdates.communityKeys(factory.withoutSignal(outcome(true)))).isEmpty();
+  }
+
+  @Test
+  void shouldCountACommunityDeltaAsTheExperienceItComesFrom() {
+    Experience experience = factory.matched(signal(), outcome(false));
+    WinStats before = StatsUpdates.plus(null, experience, HALF_LIFE);
+    CommunityDelta delta = new CommunityDelta(experience.getPnl(), experience.getExitTime(), false);
+
+    WinStats fromDelta = StatsUpdates.plus(before, delta, HALF_LIFE);
+    WinStats fromExperience = StatsUpdates.plus(before, experience, HALF_LIFE);
+
+    assertThat(fromDelta).isEqualTo(fromExperience);
+    assertThat(
+            StatsUpdates.plus(
+                    before,
+                    StatsUpdates.delta(new CommunityContribution(experience, true)),
+                    HALF_LIFE)
+                .getContributors())
+        .as("an earlier learner's contribution, its mark kept")
+        .isEqualTo(before.getContributors() + 1);
   }
 }
