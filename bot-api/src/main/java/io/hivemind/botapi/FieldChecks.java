@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Checks the fields of one request object and collects what is wrong, naming each field under a
@@ -29,12 +28,17 @@ final class FieldChecks {
    *
    * @return whether it is all that
    */
-  boolean text(String field, String value, int maxLength, Pattern pattern, String shape) {
+  boolean text(String field, String value, int maxLength, TextShape shape) {
+    return text(field, value, maxLength, shape, shape.regex());
+  }
+
+  /** As {@link #text(String, String, int, TextShape)}, naming the shape as {@code shown}. */
+  boolean text(String field, String value, int maxLength, TextShape shape, String shown) {
     if (value == null || value.isBlank()) {
       violation(field, "is required");
       return false;
     }
-    return optionalText(field, value, maxLength, pattern, shape);
+    return optionalText(field, value, maxLength, shape, shown);
   }
 
   /**
@@ -42,7 +46,12 @@ final class FieldChecks {
    *
    * @return whether it is absent or valid
    */
-  boolean optionalText(String field, String value, int maxLength, Pattern pattern, String shape) {
+  boolean optionalText(String field, String value, int maxLength, TextShape shape) {
+    return optionalText(field, value, maxLength, shape, shape.regex());
+  }
+
+  private boolean optionalText(
+      String field, String value, int maxLength, TextShape shape, String shown) {
     if (value == null) {
       return true;
     }
@@ -50,8 +59,8 @@ final class FieldChecks {
       violation(field, "must be at most " + maxLength + " characters");
       return false;
     }
-    if (!pattern.matcher(value).matches()) {
-      violation(field, "must match " + shape);
+    if (!shape.matches(value)) {
+      violation(field, "must match " + shown);
       return false;
     }
     return true;

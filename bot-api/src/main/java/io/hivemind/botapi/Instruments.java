@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The instruments a deployment learns about ({@code hivemind.instruments}): every symbol a bot
@@ -22,7 +21,7 @@ public final class Instruments {
   public static final List<String> DEFAULT =
       List.of("ES", "NQ", "CL", "GC", "YM", "RTY", "MES", "MNQ", "MCL", "MGC", "MYM", "M2K");
 
-  static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9]{0,11}");
+  static final TextShape SYMBOL = TextShape.headed("A-Z", "A-Z0-9", 0, 11);
 
   /** Up to this many are listed in an answer naming the allowed symbols. */
   private static final int LISTED = 32;
@@ -41,9 +40,9 @@ public final class Instruments {
     Set<String> set = new LinkedHashSet<>();
     for (String symbol : symbols) {
       String trimmed = symbol == null ? "" : symbol.strip();
-      if (!SYMBOL.matcher(trimmed).matches()) {
+      if (!SYMBOL.matches(trimmed)) {
         throw new IllegalArgumentException(
-            "hivemind.instruments: '" + trimmed + "' is not a symbol ([A-Z][A-Z0-9]{0,11})");
+            "hivemind.instruments: '" + trimmed + "' is not a symbol (" + SYMBOL.regex() + ")");
       }
       set.add(trimmed);
     }

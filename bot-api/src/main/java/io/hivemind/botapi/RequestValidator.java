@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules of contract v1, as plain code: every request validates into the list of what is wrong
@@ -24,12 +23,11 @@ public final class RequestValidator {
   static final int MAX_HEARTBEAT_SYMBOLS = 32;
   static final int MAX_HEARTBEAT_BARS = 256;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
-  private static final Pattern SYMBOL = Instruments.SYMBOL;
-  private static final Pattern SIDE = Pattern.compile("LONG|SHORT");
-  private static final Pattern LOWER_NAME = Pattern.compile("[a-z0-9_]{1,32}");
-  private static final Pattern UPPER_NAME = Pattern.compile("[A-Z_]{1,32}");
-  private static final Pattern BOT_VERSION = Pattern.compile("[A-Za-z0-9._+-]+");
+  private static final TextShape ID = TextShape.of("A-Za-z0-9._:-", 1, Integer.MAX_VALUE);
+  private static final TextShape SYMBOL = Instruments.SYMBOL;
+  private static final TextShape LOWER_NAME = TextShape.of("a-z0-9_", 1, 32);
+  private static final TextShape UPPER_NAME = TextShape.of("A-Z_", 1, 32);
+  private static final TextShape BOT_VERSION = TextShape.of("A-Za-z0-9._+-", 1, Integer.MAX_VALUE);
 
   private final Clock clock;
   private final ValidationLimits limits;
@@ -121,7 +119,7 @@ public final class RequestValidator {
     checkSide(checks, signal.side());
     checks.price("price", signal.price());
     checks.eventTime("timestamp", signal.timestamp(), clock, limits);
-    checks.optionalText("strategy", signal.strategy(), 32, LOWER_NAME, "[a-z0-9_]{1,32}");
+    checks.optionalText("strategy", signal.strategy(), 32, LOWER_NAME);
     checkFeatures(checks, signal.features());
   }
 
@@ -139,14 +137,13 @@ public final class RequestValidator {
     }
     checks.range("contracts", outcome.contracts(), 1, MAX_CONTRACTS);
     checks.finite("pnl", outcome.pnl());
-    checks.text("exit_reason", outcome.exitReason(), 32, UPPER_NAME, "[A-Z_]{1,32}");
+    checks.text("exit_reason", outcome.exitReason(), 32, UPPER_NAME);
   }
 
   private void checkHeartbeat(FieldChecks checks, HeartbeatRequest heartbeat) {
     checkId(checks, "user_id", heartbeat.userId());
-    checks.text(
-        "bot_version", heartbeat.botVersion(), MAX_ID_LENGTH, BOT_VERSION, "[A-Za-z0-9._+-]+");
-    checks.optionalText("status", heartbeat.status(), 32, UPPER_NAME, "[A-Z_]{1,32}");
+    checks.text("bot_version", heartbeat.botVersion(), MAX_ID_LENGTH, BOT_VERSION);
+    checks.optionalText("status", heartbeat.status(), 32, UPPER_NAME);
     checks.optionalRange("open_positions", heartbeat.openPositions(), 0, MAX_OPEN_POSITIONS);
     List<String> symbols = heartbeat.symbolsOrEmpty();
     if (symbols.size() > MAX_HEARTBEAT_SYMBOLS) {
@@ -202,13 +199,18 @@ public final class RequestValidator {
   }
 
   private static void checkId(FieldChecks checks, String field, String value) {
-    checks.text(field, value, MAX_ID_LENGTH, ID, "[A-Za-z0-9._:-]+");
+    checks.text(field, value, MAX_ID_LENGTH, ID);
   }
 
-  /** A symbol of the right shape that is not a configured instrument is refused as well. */
+  /**
+   * A symbol of the right shape that is not a configured instrument is refused as well (every
+   * instrument has the shape, so a configured one needs no other check).
+   */
   private void checkSymbol(FieldChecks checks, String field, String value) {
-    if (checks.text(field, value, 12, SYMBOL, "^[A-Z][A-Z0-9]{0,11}$")
-        && !instruments.contains(value)) {
+    if (value != null && instruments.contains(value)) {
+      return;
+    }
+    if (checks.text(field, value, 12, SYMBOL, "^" + SYMBOL.regex() + "$")) {
       checks.violation(field, instruments.mustBeOne());
     }
   }
@@ -216,7 +218,7 @@ public final class RequestValidator {
   private static void checkSide(FieldChecks checks, String value) {
     if (value == null) {
       checks.violation("side", "is required");
-    } else if (!SIDE.matcher(value).matches()) {
+    } else if (!value.equals("LONG") && !value.equals("SHORT")) {
       checks.violation("side", "must be LONG or SHORT");
     }
   }
@@ -231,10 +233,10 @@ public final class RequestValidator {
     }
     features.forEach(
         (name, value) -> {
-          if (!LOWER_NAME.matcher(name).matches()) {
+          if (!LOWER_NAME.matches(name)) {
             // a long bad name is not echoed back: the answer must stay small
             String field = name.length() <= 64 ? "features." + name : "features";
-            checks.violation(field, "name must match [a-z0-9_]{1,32}");
+            checks.violation(field, "name must match " + LOWER_NAME.regex());
           } else if (value == null || !Double.isFinite(value)) {
             checks.violation("features." + name, "must be a finite number");
           }
