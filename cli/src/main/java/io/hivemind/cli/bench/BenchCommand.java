@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       JoinStateCommand.class,
       ScoringCommand.class,
       IntervalCommand.class,
+      EventPartsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {
