@@ -3,6 +3,7 @@ package io.hivemind.bench.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivemind.bench.report.Rounds;
 import io.hivemind.botapi.AvroMapping;
 import io.hivemind.botapi.RequestValidator;
 import io.hivemind.botapi.SignalRequest;
@@ -95,7 +96,7 @@ public final class EventPartsBenchmark {
         settings.rounds());
     double total = 0;
     for (int part = 0; part < parts.length; part++) {
-      double micros = median(perEvent[part]) / 1000;
+      double micros = Rounds.median(perEvent[part]) / 1000;
       if (part > 0) {
         total += micros;
       }
@@ -129,11 +130,5 @@ public final class EventPartsBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 }

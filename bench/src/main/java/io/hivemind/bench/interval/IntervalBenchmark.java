@@ -1,7 +1,7 @@
 package io.hivemind.bench.interval;
 
+import io.hivemind.bench.report.Rounds;
 import io.hivemind.learning.confidence.BetaQuantile;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BetaDistribution;
 
@@ -65,8 +65,8 @@ public final class IntervalBenchmark {
         measured[round] = (ended - between) / (double) alphas.length;
       }
     }
-    double base = median(baseline);
-    double ours = median(measured);
+    double base = Rounds.median(baseline);
+    double ours = Rounds.median(measured);
     System.out.printf(
         "a %.0f %% credible interval (two Beta quantiles), median of %d rounds of %,d (α, β)"
             + " pairs%n",
@@ -93,11 +93,5 @@ public final class IntervalBenchmark {
       distribution.inverseCumulativeProbability(tail),
       distribution.inverseCumulativeProbability(1 - tail)
     };
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 }

@@ -1,5 +1,6 @@
 package io.hivemind.bench.scoring;
 
+import io.hivemind.bench.report.Rounds;
 import io.hivemind.learning.model.ChallengerModel;
 import io.hivemind.learning.pattern.PatternScheme;
 import io.hivemind.rules.answer.ConfidenceAnswer;
@@ -17,7 +18,6 @@ import io.hivemind.schema.Side;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +106,7 @@ public final class ScoringBenchmark {
         sink += timed[1];
       }
     }
-    double base = median(nanos[0]);
+    double base = Rounds.median(nanos[0]);
     System.out.printf(
         "%nper answer, median of %d rounds of %,d questions (in memory: estimate + served answer)%n",
         rounds, questions);
@@ -121,9 +121,9 @@ public final class ScoringBenchmark {
       System.out.printf(
           "  %-44s %8.2f µs  (+%.2f µs, %.2fx)%n",
           names[v - 1],
-          median(nanos[v]) / 1000,
-          (median(nanos[v]) - base) / 1000,
-          median(nanos[v]) / base);
+          Rounds.median(nanos[v]) / 1000,
+          (Rounds.median(nanos[v]) - base) / 1000,
+          Rounds.median(nanos[v]) / base);
     }
     System.out.printf("  (checksum %.3f)%n", sink);
   }
@@ -160,12 +160,6 @@ public final class ScoringBenchmark {
       sum += answer.confidence().probability() + served.predictions().size();
     }
     return new double[] {(System.nanoTime() - started) / (double) asked.size(), sum};
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 
   private static Map<String, Double> features(SplittableRandom random) {

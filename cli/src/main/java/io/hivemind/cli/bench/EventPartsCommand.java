@@ -3,6 +3,7 @@ package io.hivemind.cli.bench;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.ingest.EventPartsBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -21,17 +22,12 @@ final class EventPartsCommand extends BenchmarkCommand<EventPartsBenchmark.Setti
       description = "Signal bodies each part runs over, a round (default: ${DEFAULT-VALUE}).")
   int events;
 
-  @Option(
-      names = "--rounds",
-      defaultValue = "7",
-      paramLabel = "N",
-      description = "Rounds; each figure is their median (default: ${DEFAULT-VALUE}).")
-  int rounds;
+  @Mixin RoundsOption rounds;
 
   @Override
   EventPartsBenchmark.Settings settings(Stack stack) {
     return new EventPartsBenchmark.Settings(
-        atLeast("--events", events, 1), atLeast("--rounds", rounds, 1));
+        atLeast("--events", events, 1), atLeast("--rounds", rounds.rounds, 1));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.hivemind.cli.bench;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.interval.IntervalBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -21,17 +22,12 @@ final class IntervalCommand extends BenchmarkCommand<IntervalBenchmark.Settings>
           "(α, β) pairs each side computes an interval for, a round (default: ${DEFAULT-VALUE}).")
   int pairs;
 
-  @Option(
-      names = "--rounds",
-      defaultValue = "7",
-      paramLabel = "N",
-      description = "Rounds; each figure is their median (default: ${DEFAULT-VALUE}).")
-  int rounds;
+  @Mixin RoundsOption rounds;
 
   @Override
   IntervalBenchmark.Settings settings(Stack stack) {
     return new IntervalBenchmark.Settings(
-        atLeast("--pairs", pairs, 1), atLeast("--rounds", rounds, 1));
+        atLeast("--pairs", pairs, 1), atLeast("--rounds", rounds.rounds, 1));
   }
 
   @Override

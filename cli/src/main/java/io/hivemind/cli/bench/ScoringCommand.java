@@ -3,6 +3,7 @@ package io.hivemind.cli.bench;
 import io.hivemind.bench.Stack;
 import io.hivemind.bench.scoring.ScoringBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -27,19 +28,14 @@ final class ScoringCommand extends BenchmarkCommand<ScoringBenchmark.Settings> {
       description = "Questions answered by each variant in a round (default: ${DEFAULT-VALUE}).")
   int questions;
 
-  @Option(
-      names = "--rounds",
-      defaultValue = "7",
-      paramLabel = "N",
-      description = "Rounds; each figure is their median (default: ${DEFAULT-VALUE}).")
-  int rounds;
+  @Mixin RoundsOption rounds;
 
   @Override
   ScoringBenchmark.Settings settings(Stack stack) {
     return new ScoringBenchmark.Settings(
         atLeast("--experiences", experiences, 1),
         atLeast("--questions", questions, 1),
-        atLeast("--rounds", rounds, 1));
+        atLeast("--rounds", rounds.rounds, 1));
   }
 
   @Override
