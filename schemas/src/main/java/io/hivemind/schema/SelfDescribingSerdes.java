@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
@@ -20,8 +22,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serdes for the safety path (control state and its audit trail): records a reader decodes without
- * any network call, so the kill switch never depends on the schema registry (ADR 10).
+ * Records a reader decodes without any network call: the safety path's (control state and its audit
+ * trail), so the kill switch never depends on the schema registry (ADR 10), and the values a
+ * service alone writes and reads in its own stores and internal topics (ADR 27).
  *
  * <p>Written in Avro's single-object encoding: the two marker bytes {@code C3 01}, the writer
  * schema's 64-bit CRC-64-AVRO fingerprint, then Avro binary. A reader knows every writer schema it
@@ -58,25 +61,72 @@ public final class SelfDescribingSerdes {
   public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
     SpecificData model = SpecificRecordDatumProvider.model();
     Schema schema = model.getSchema(type);
-    BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
+    SpecificDatumReader<T> confluentEra =
+        new SpecificDatumReader<>(confluentEraSchema(type, schema), schema, model);
+    return Serdes.serdeFrom(
+        serializer(type, model, schema),
+        new Reader<>(
+            type,
+            decoder(type, model, schema),
+            bytes -> bytes.length > 0 && bytes[0] == CONFLUENT_MAGIC,
+            (topic, bytes) -> {
+              try {
+                return read(confluentEra, bytes);
+              } catch (IOException | RuntimeException e) {
+                throw notARecord(type, topic, e);
+              }
+            }));
+  }
+
+  /**
+   * The serde of {@code type} for a store or internal topic the registry's serde wrote before: it
+   * writes single-object encoding and reads it, and reads any other record (the registry's, in the
+   * Confluent framing) through {@code earlier}, of whatever schema version, made into {@code type}
+   * by {@code fromEarlier}. A failure of {@code earlier} (the registry unreachable) is its own.
+   */
+  public static <T extends SpecificRecord, E> Serde<T> of(
+      Class<T> type, Deserializer<E> earlier, Function<E, T> fromEarlier) {
+    SpecificData model = SpecificRecordDatumProvider.model();
+    Schema schema = model.getSchema(type);
+    return Serdes.serdeFrom(
+        serializer(type, model, schema),
+        new Reader<>(
+            type,
+            decoder(type, model, schema),
+            bytes -> !singleObject(bytes),
+            (topic, bytes) -> {
+              E before = earlier.deserialize(topic, bytes);
+              return before == null ? null : fromEarlier.apply(before);
+            }));
+  }
+
+  /** As {@link #of(Class, Deserializer, Function)}, where the earlier records were {@code type}. */
+  public static <T extends SpecificRecord> Serde<T> of(Class<T> type, Deserializer<T> earlier) {
+    return of(type, earlier, Function.identity());
+  }
+
+  private static <T> BinaryMessageDecoder<T> decoder(
+      Class<T> type, SpecificData model, Schema schema) {
     BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(model, schema);
     WRITER_HISTORY.getOrDefault(type, Map.of()).values().forEach(decoder::addSchema);
-    Serializer<T> serializer =
-        (topic, record) -> {
-          if (record == null) {
-            return null;
-          }
-          try {
-            ByteBuffer buffer = encoder.encode(record);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-          } catch (IOException e) {
-            throw new SerializationException("could not encode a " + type.getSimpleName(), e);
-          }
-        };
-    Deserializer<T> deserializer = new Reader<>(type, model, schema, decoder);
-    return Serdes.serdeFrom(serializer, deserializer);
+    return decoder;
+  }
+
+  private static <T> Serializer<T> serializer(Class<T> type, SpecificData model, Schema schema) {
+    BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
+    return (topic, record) -> {
+      if (record == null) {
+        return null;
+      }
+      try {
+        ByteBuffer buffer = encoder.encode(record);
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+      } catch (IOException e) {
+        throw new SerializationException("could not encode a " + type.getSimpleName(), e);
+      }
+    };
   }
 
   /**
@@ -103,17 +153,57 @@ public final class SelfDescribingSerdes {
     return SchemaNormalization.parsingFingerprint64(schema);
   }
 
+  /** How a reader reads a record of the earlier format: topic and bytes to a record. */
+  private interface EarlierFormat<T> {
+    T read(String topic, byte[] bytes);
+  }
+
+  /** Whether {@code bytes} start with single-object encoding's marker, {@code C3 01}. */
+  private static boolean singleObject(byte[] bytes) {
+    return bytes.length >= 2 && bytes[0] == (byte) 0xC3 && bytes[1] == 0x01;
+  }
+
+  private static SerializationException notARecord(Class<?> type, String topic, Exception e) {
+    return new SerializationException(
+        "not a "
+            + type.getSimpleName()
+            + " record of a known schema on "
+            + topic
+            + ": "
+            + e.getMessage(),
+        e);
+  }
+
+  private static <T> T read(SpecificDatumReader<T> confluentEra, byte[] bytes) throws IOException {
+    if (bytes.length < CONFLUENT_HEADER) {
+      throw new IOException("a Confluent frame shorter than its header");
+    }
+    BinaryDecoder in =
+        DecoderFactory.get()
+            .binaryDecoder(bytes, CONFLUENT_HEADER, bytes.length - CONFLUENT_HEADER, null);
+    T record = confluentEra.read(null, in);
+    if (!in.isEnd()) {
+      throw new IOException("bytes left over after the record");
+    }
+    return record;
+  }
+
   private static final class Reader<T> implements Deserializer<T> {
 
     private final Class<T> type;
     private final BinaryMessageDecoder<T> decoder;
-    private final SpecificDatumReader<T> confluentEra;
+    private final Predicate<byte[]> isEarlier;
+    private final EarlierFormat<T> earlier;
 
-    Reader(Class<T> type, SpecificData model, Schema schema, BinaryMessageDecoder<T> decoder) {
+    Reader(
+        Class<T> type,
+        BinaryMessageDecoder<T> decoder,
+        Predicate<byte[]> isEarlier,
+        EarlierFormat<T> earlier) {
       this.type = type;
       this.decoder = decoder;
-      this.confluentEra =
-          new SpecificDatumReader<>(confluentEraSchema(type, schema), schema, model);
+      this.isEarlier = isEarlier;
+      this.earlier = earlier;
     }
 
     @Override
@@ -121,43 +211,28 @@ public final class SelfDescribingSerdes {
       if (bytes == null) {
         return null;
       }
+      if (isEarlier.test(bytes)) {
+        return earlier.read(topic, bytes);
+      }
       try {
-        if (bytes.length > 0 && bytes[0] == CONFLUENT_MAGIC) {
-          return readConfluentEra(bytes);
-        }
         return decoder.decode(bytes);
       } catch (IOException | RuntimeException e) {
-        throw new SerializationException(
-            "not a " + type.getSimpleName() + " record of a known schema: " + e.getMessage(), e);
+        throw notARecord(type, topic, e);
       }
     }
+  }
 
-    private T readConfluentEra(byte[] bytes) throws IOException {
-      if (bytes.length < CONFLUENT_HEADER) {
-        throw new IOException("a Confluent frame shorter than its header");
-      }
-      BinaryDecoder in =
-          DecoderFactory.get()
-              .binaryDecoder(bytes, CONFLUENT_HEADER, bytes.length - CONFLUENT_HEADER, null);
-      T record = confluentEra.read(null, in);
-      if (!in.isEnd()) {
-        throw new IOException("bytes left over after the record");
-      }
-      return record;
+  private static Schema confluentEraSchema(Class<?> type, Schema current) {
+    Long era = CONFLUENT_ERA.get(type);
+    if (era == null || fingerprint(current) == era) {
+      return current;
     }
-
-    private static Schema confluentEraSchema(Class<?> type, Schema current) {
-      Long era = CONFLUENT_ERA.get(type);
-      if (era == null || fingerprint(current) == era) {
-        return current;
-      }
-      Schema old = WRITER_HISTORY.getOrDefault(type, Map.of()).get(era);
-      if (old == null) {
-        throw new IllegalStateException(
-            type.getSimpleName()
-                + "'s schema changed but its Confluent-era version is not in WRITER_HISTORY");
-      }
-      return old;
+    Schema old = WRITER_HISTORY.getOrDefault(type, Map.of()).get(era);
+    if (old == null) {
+      throw new IllegalStateException(
+          type.getSimpleName()
+              + "'s schema changed but its Confluent-era version is not in WRITER_HISTORY");
     }
+    return old;
   }
 }

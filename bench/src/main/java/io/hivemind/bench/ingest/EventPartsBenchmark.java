@@ -9,7 +9,7 @@ import io.hivemind.botapi.RequestValidator;
 import io.hivemind.botapi.SignalRequest;
 import io.hivemind.botapi.ValidationLimits;
 import io.hivemind.schema.AvroSerdes;
-import io.hivemind.schema.InternalSerde;
+import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Signal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ public final class EventPartsBenchmark {
         new RequestValidator(Clock.systemUTC(), ValidationLimits.defaults());
     // the Avro binary the registry serde writes behind a topic's kept frame (same encoder, writer)
     Serializer<Signal> avro =
-        InternalSerde.of(
+        SelfDescribingSerdes.of(
                 Signal.class, AvroSerdes.withoutRegistry().valueSerde(Signal.class).deserializer())
             .serializer();
     Events events = new Events(Events.newRunTag(), 1_000, Events.SYMBOLS.size(), 18);

@@ -11,7 +11,7 @@ import io.hivemind.schema.CommunityDelta;
 import io.hivemind.schema.CommunityStatsKey;
 import io.hivemind.schema.Experience;
 import io.hivemind.schema.ExplicitlyNamed;
-import io.hivemind.schema.InternalSerde;
+import io.hivemind.schema.SelfDescribingSerdes;
 import io.hivemind.schema.Signal;
 import io.hivemind.schema.StatsKey;
 import io.hivemind.schema.Topics;
@@ -65,11 +65,11 @@ public final class LearnerTopology {
     winStatsSerde = serdes.valueSerde(WinStats.class);
     // Values only this topology writes and reads (its stores and the repartition topic) leave the
     // registry out; keys keep the registry's bytes, which place them in partitions and stores.
-    signalStoreSerde = InternalSerde.of(Signal.class, signalSerde.deserializer());
-    outcomeStoreSerde = InternalSerde.of(TradeOutcome.class, outcomeSerde.deserializer());
-    winStatsStoreSerde = InternalSerde.of(WinStats.class, winStatsSerde.deserializer());
+    signalStoreSerde = SelfDescribingSerdes.of(Signal.class, signalSerde.deserializer());
+    outcomeStoreSerde = SelfDescribingSerdes.of(TradeOutcome.class, outcomeSerde.deserializer());
+    winStatsStoreSerde = SelfDescribingSerdes.of(WinStats.class, winStatsSerde.deserializer());
     deltaSerde =
-        InternalSerde.of(
+        SelfDescribingSerdes.of(
             CommunityDelta.class,
             serdes.valueSerde(CommunityContribution.class).deserializer(),
             StatsUpdates::delta);

@@ -3,6 +3,8 @@ package io.hivemind.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,28 +15,34 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /**
- * Internal values: Avro of the class's own schema behind the mark, and what the registry's serde
- * wrote there before still read. The "registry" here frames plain Avro with a made-up id, as the
- * Confluent format does.
+ * A store's or internal topic's values: single-object encoding of the class's own schema, and what
+ * the registry's serde wrote there before still read, of any schema version, through it. The
+ * "registry" here frames plain Avro with a made-up id, as the Confluent format does.
  */
-class InternalSerdeTest {
+class SelfDescribingEarlierSerdesTest {
 
   private static final AvroSerdes PLAIN = AvroSerdes.withoutRegistry();
 
   @Test
-  void shouldWriteTheClassesOwnAvroBehindTheMarkAndReadItBack() {
-    Serde<WinStats> serde = InternalSerde.of(WinStats.class, framed(WinStats.class));
+  void shouldWriteSingleObjectEncodingOfTheClassesOwnSchemaAndReadItBack() {
+    Serde<WinStats> serde = SelfDescribingSerdes.of(WinStats.class, framed(WinStats.class));
     byte[] bytes = serde.serializer().serialize("store-changelog", stats(3));
 
     byte[] avro = PLAIN.valueSerde(WinStats.class).serializer().serialize("t", stats(3));
-    assertThat(bytes[0]).isEqualTo(InternalSerde.MARK);
-    assertThat(bytes).hasSize(avro.length + 1).endsWith(avro);
+    byte[] header =
+        ByteBuffer.allocate(10)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .put((byte) 0xC3)
+            .put((byte) 0x01)
+            .putLong(SelfDescribingSerdes.fingerprint(WinStats.getClassSchema()))
+            .array();
+    assertThat(bytes).startsWith(header).hasSize(avro.length + 10).endsWith(avro);
     assertThat(serde.deserializer().deserialize("store-changelog", bytes)).isEqualTo(stats(3));
   }
 
   @Test
   void shouldReadWhatTheRegistrysSerdeWroteBefore() {
-    Serde<WinStats> serde = InternalSerde.of(WinStats.class, framed(WinStats.class));
+    Serde<WinStats> serde = SelfDescribingSerdes.of(WinStats.class, framed(WinStats.class));
     byte[] before = frame(PLAIN.valueSerde(WinStats.class).serializer().serialize("t", stats(5)));
 
     assertThat(serde.deserializer().deserialize("store-changelog", before)).isEqualTo(stats(5));
@@ -43,7 +51,7 @@ class InternalSerdeTest {
   @Test
   void shouldMakeAnEarlierTypeIntoTheInternalOne() {
     Serde<CommunityDelta> serde =
-        InternalSerde.of(
+        SelfDescribingSerdes.of(
             CommunityDelta.class,
             framed(CommunityContribution.class),
             earlier ->
@@ -65,8 +73,8 @@ class InternalSerdeTest {
 
   @Test
   void shouldRefuseBytesThatAreNoRecordNamingTheTypeAndTopic() {
-    Serde<WinStats> serde = InternalSerde.of(WinStats.class, framed(WinStats.class));
-    byte[] garbage = {InternalSerde.MARK, (byte) 0xff};
+    Serde<WinStats> serde = SelfDescribingSerdes.of(WinStats.class, framed(WinStats.class));
+    byte[] garbage = {(byte) 0xC3, 0x01, (byte) 0xff};
 
     assertThatThrownBy(() -> serde.deserializer().deserialize("store-changelog", garbage))
         .isInstanceOf(SerializationException.class)
@@ -76,7 +84,7 @@ class InternalSerdeTest {
 
   @Test
   void shouldLeaveNullAsNullBothWays() {
-    Serde<WinStats> serde = InternalSerde.of(WinStats.class, framed(WinStats.class));
+    Serde<WinStats> serde = SelfDescribingSerdes.of(WinStats.class, framed(WinStats.class));
 
     assertThat(serde.serializer().serialize("t", null)).isNull();
     assertThat(serde.deserializer().deserialize("t", null)).isNull();
